@@ -1,0 +1,352 @@
+"""The analyser: one code path from raw texts to :class:`~jobfeedback.Analysis` results."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterable, Iterator
+from functools import cache
+from itertools import islice
+from pathlib import Path
+
+from .language import detect_language
+from .mentions import find_role, find_skills
+from .playbook import next_steps
+from .polarity import polarity_subjectivity
+from .results import Analysis, Sentiment, ThemeHit
+from .sentences import mask_noise, segment_many
+from .taxonomy import THEMES
+
+logger = logging.getLogger("jobfeedback")
+
+MAX_CHARS = 100_000
+"""Texts longer than this are analysed on their first ``MAX_CHARS`` characters (``truncated=True``)."""
+
+MAX_EVIDENCE = 3
+"""At most this many evidence sentences per theme."""
+
+
+def _package_model_dir() -> Path:
+    return Path(__file__).parent / "models" / "default"
+
+
+def _checkout_model_dir() -> Path:
+    return Path(__file__).resolve().parents[2] / "models" / "default"
+
+
+def default_model_dir() -> Path:
+    """Return the directory of the shipped default model (inside the package, or in a source checkout)."""
+    packaged = _package_model_dir()
+    if (packaged / "meta.json").is_file():
+        return packaged
+    return _checkout_model_dir()
+
+
+def _describe_bad_input(item) -> str | None:
+    """Why ``item`` cannot be analysed, or None if it is text."""
+    if isinstance(item, str):
+        return None
+    if item is None:
+        return "missing text (None)"
+    if isinstance(item, float) and math.isnan(item):
+        return "missing text (NaN)"
+    if isinstance(item, (bytes, bytearray)):
+        return f"expected str, got {type(item).__name__}: decode the bytes first"
+    try:
+        import pandas as pd  # only if pandas is already in use
+
+        if item is pd.NA or item is pd.NaT:
+            return "missing text (NA)"
+    except ImportError:  # pragma: no cover - pandas is a dependency
+        pass
+    return f"expected str, got {type(item).__name__}"
+
+
+class Analyzer:
+    """Analyses feedback texts with one trained model.
+
+    Use :meth:`load` to get one; the module-level :func:`jobfeedback.analyze` uses the
+    shipped default model.
+
+    Parameters
+    ----------
+    model : FeedbackModel
+        A fitted model.
+    meta : dict, optional
+        The model's metadata (from ``meta.json``).
+    path : path-like, optional
+        The directory the model was loaded from; lets worker processes load it
+        themselves instead of receiving a copy.
+    trusted : bool
+        Whether ``path`` was loaded as trusted (passed on to worker processes).
+    max_chars : int
+        Texts longer than this are analysed on their beginning only.
+    """
+
+    def __init__(self, model, meta: dict | None = None, path=None, trusted: bool = False, max_chars: int = MAX_CHARS):
+        if max_chars < 1:
+            raise ValueError(f"max_chars must be at least 1, got {max_chars}")
+        self.model = model
+        self.meta = dict(meta or {})
+        self.path = Path(path) if path is not None else None
+        self.trusted = trusted
+        self.max_chars = max_chars
+
+    @classmethod
+    def load(cls, path=None, *, trusted: bool = False, max_chars: int = MAX_CHARS) -> Analyzer:
+        """Load an analyser from a model directory.
+
+        Parameters
+        ----------
+        path : path-like, optional
+            A model directory made by ``jobfeedback train``. None loads the default
+            model shipped with the package.
+        trusted : bool
+            Required for any directory other than the shipped model: loading a model
+            unpickles it, which can run arbitrary code, so only load directories you
+            made or trust. The sha256 in ``meta.json`` is checked in every case.
+        max_chars : int
+            See :data:`MAX_CHARS`.
+
+        Raises
+        ------
+        ModelLoadError
+            If the directory is missing, tampered with, untrusted or incompatible.
+        """
+        from .model import load_model
+
+        if path is None:
+            path = default_model_dir()
+            trusted = True
+        model, meta = load_model(path, trusted=trusted)
+        return cls(model, meta=meta, path=path, trusted=trusted, max_chars=max_chars)
+
+    def __repr__(self) -> str:
+        return f"Analyzer(path={str(self.path)!r})" if self.path else "Analyzer(<in-memory model>)"
+
+    def __reduce__(self):
+        # Worker processes reload from disk (verified again) rather than receive a pickled model.
+        if self.path is not None:
+            return (_load_cached, (str(self.path), self.trusted, self.max_chars))
+        return (Analyzer, (self.model, self.meta, None, False, self.max_chars))
+
+    def analyze(self, text: str) -> Analysis:
+        """Analyse one feedback text.
+
+        Parameters
+        ----------
+        text : str
+            The text. Empty text gives an analysis with no themes.
+
+        Returns
+        -------
+        Analysis
+
+        Raises
+        ------
+        TypeError
+            If ``text`` is not a ``str``; the message names the type received.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"analyze() expects a str, got {type(text).__name__}")
+        return self._analyze_batch([text])[0]
+
+    def analyze_many(
+        self, texts: Iterable, *, n_jobs: int = 1, batch_size: int = 256, progress: bool = False
+    ) -> list[Analysis]:
+        """Analyse many texts; return one :class:`Analysis` per input, in the same order.
+
+        Results are identical to calling :meth:`analyze` on each text. An item that
+        is not a ``str`` (None, NaN, bytes, a number) does not stop the batch: its
+        result has no themes and ``error`` says what was wrong.
+
+        Parameters
+        ----------
+        texts : iterable
+            Texts to analyse (a list, a pandas Series, a generator...).
+        n_jobs : int
+            Worker processes (joblib); -1 uses every core.
+        batch_size : int
+            Texts per batch sent to the model or to a worker.
+        progress : bool
+            Show a tqdm progress bar.
+
+        Returns
+        -------
+        list of Analysis
+        """
+        return list(self.pipe(texts, n_jobs=n_jobs, batch_size=batch_size, progress=progress))
+
+    def pipe(
+        self, texts: Iterable, *, n_jobs: int = 1, batch_size: int = 256, progress: bool = False
+    ) -> Iterator[Analysis]:
+        """Yield one :class:`Analysis` per text, in order, reading ``texts`` lazily.
+
+        Memory stays bounded for inputs of any length (a generator over a huge file):
+        only a few batches are held at a time. Parameters are those of :meth:`analyze_many`.
+        """
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        total = len(texts) if hasattr(texts, "__len__") else None
+        batches = _batched(texts, batch_size)
+        if n_jobs == 1:
+            results = (self._analyze_batch(b) for b in batches)
+        else:
+            from joblib import Parallel, delayed
+
+            parallel = Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2*n_jobs")
+            results = parallel(delayed(_analyze_in_worker)(self, b) for b in batches)
+        bar = None
+        if progress:
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=total, unit="text", desc="jobfeedback")
+        try:
+            for batch in results:
+                yield from batch
+                if bar is not None:
+                    bar.update(len(batch))
+        finally:
+            if bar is not None:
+                bar.close()
+
+    def _analyze_batch(self, items: list) -> list[Analysis]:
+        """The one code path every public method goes through."""
+        results: list[Analysis | None] = [None] * len(items)
+        work: list[tuple[int, str, str, bool]] = []  # (index, analysed text, masked text, truncated)
+        for i, item in enumerate(items):
+            problem = _describe_bad_input(item)
+            if problem is not None:
+                results[i] = _error_analysis(item, problem)
+                continue
+            truncated = len(item) > self.max_chars
+            analysed = item[: self.max_chars] if truncated else item
+            if truncated:
+                logger.warning("Text of %d characters truncated to the first %d.", len(item), self.max_chars)
+            work.append((i, analysed, mask_noise(analysed), truncated))
+
+        segments = segment_many([masked for _, _, masked, _ in work])
+        docs, doc_rows = [], []
+        languages = []
+        for k, ((_, _, masked, _), segs) in enumerate(zip(work, segments)):
+            lang = detect_language(masked) if segs else "en"
+            languages.append(lang)
+            if segs and lang == "en":
+                docs.append(" ".join(s.clean for s in segs))
+                doc_rows.append(k)
+        theme_probs, tone_probs = self.model.predict_scores(docs)
+        thresholds = self.model.thresholds_
+        hits_by_row: dict[int, list[tuple[str, float]]] = {}
+        for r, k in enumerate(doc_rows):
+            found = [(t, float(p)) for t, p, th in zip(THEMES, theme_probs[r], thresholds) if p >= th]
+            found.sort(key=lambda tp: -tp[1])
+            hits_by_row[k] = found
+        evidence = self._evidence(work, segments, hits_by_row)
+
+        doc_index = {k: r for r, k in enumerate(doc_rows)}
+        for k, (i, analysed, masked, truncated) in enumerate(work):
+            polarity, subjectivity = polarity_subjectivity(analysed)
+            r = doc_index.get(k)
+            if r is None:
+                sentiment = Sentiment("neutral", 0.0, polarity, subjectivity)
+                scores: tuple[float, ...] = tuple(0.0 for _ in THEMES)
+                hits: tuple[ThemeHit, ...] = ()
+            else:
+                tone_row = tone_probs[r]
+                best = int(tone_row.argmax())
+                sentiment = Sentiment(self.model.tones_[best], float(tone_row[best]), polarity, subjectivity)
+                scores = tuple(float(p) for p in theme_probs[r])
+                hits = tuple(ThemeHit(t, p, evidence.get((k, t), ())) for t, p in hits_by_row[k])
+            names = tuple(h.name for h in hits)
+            skills: tuple[str, ...] = ()
+            if "skills_gap" in names:
+                gap = next(h for h in hits if h.name == "skills_gap")
+                skills = find_skills(" ".join(gap.evidence)) or find_skills(masked)
+            role = find_role(masked) if segments[k] else None
+            results[i] = Analysis(
+                text=items[i],
+                themes=hits,
+                sentiment=sentiment,
+                next_steps=next_steps(names, skills, role),
+                scores=scores,
+                skills=skills,
+                role=role,
+                language=languages[k],
+                is_supported=languages[k] == "en",
+                truncated=truncated,
+            )
+        return results  # type: ignore[return-value]
+
+    def _evidence(self, work, segments, hits_by_row) -> dict[tuple[int, str], tuple[str, ...]]:
+        """Pick, for each theme found, the sentences that contribute most to its score.
+
+        A sentence's contribution to a theme is the part of the text's linear score that
+        comes from the n-grams it holds (each n-gram's weighted value in the whole text,
+        shared among the sentences by their counts). Courtesy sentences that merely
+        co-occur with a theme contribute little, unlike their stand-alone scores.
+        """
+        import numpy as np
+        import scipy.sparse as sp
+
+        rows = [k for k, hits in hits_by_row.items() if hits]
+        if not rows:
+            return {}
+        features = self.model.features
+        weights = self.model.theme_weights()
+        doc_texts = [" ".join(s.clean for s in segments[k]) for k in rows]
+        doc_counts = features.counts(doc_texts)
+        doc_values = features.tfidf_.transform(doc_counts)
+        out = {}
+        for r, k in enumerate(rows):
+            segs = segments[k]
+            sent_counts = features.counts([s.clean for s in segs])
+            totals = doc_counts[r].toarray().ravel()
+            inverse = np.divide(1.0, totals, out=np.zeros_like(totals, dtype=np.float64), where=totals > 0)
+            share = sent_counts.multiply(inverse.reshape(1, -1))
+            contributions = np.asarray((share.multiply(doc_values[r]) @ weights).todense()) if share.nnz else np.zeros((len(segs), len(THEMES)))
+            original = work[k][1]
+            for t, _ in hits_by_row[k]:
+                col = THEMES.index(t)
+                ranked = sorted(range(len(segs)), key=lambda j: -contributions[j, col])
+                best = contributions[ranked[0], col]
+                chosen = [j for j in ranked[:MAX_EVIDENCE] if best > 0 and contributions[j, col] >= 0.4 * best] or ranked[:1]
+                out[(k, t)] = tuple(original[segs[j].start : segs[j].end] for j in chosen)
+        return out
+
+
+def _error_analysis(item, problem: str) -> Analysis:
+    text = item if isinstance(item, str) else ""
+    return Analysis(
+        text=text,
+        themes=(),
+        sentiment=Sentiment("neutral", 0.0, 0.0, 0.0),
+        next_steps=(),
+        scores=tuple(0.0 for _ in THEMES),
+        is_supported=False,
+        language="und",
+        error=problem,
+    )
+
+
+def _batched(iterable: Iterable, n: int) -> Iterator[list]:
+    iterator = iter(iterable)
+    while batch := list(islice(iterator, n)):
+        yield batch
+
+
+@cache
+def _load_cached(path: str, trusted: bool, max_chars: int) -> Analyzer:
+    if Path(path) == default_model_dir():
+        trusted = True
+    return Analyzer.load(path, trusted=trusted, max_chars=max_chars)
+
+
+def _analyze_in_worker(analyzer: Analyzer, batch: list) -> list[Analysis]:
+    return analyzer._analyze_batch(batch)
+
+
+@cache
+def default_analyzer() -> Analyzer:
+    """Return the process-wide analyser with the shipped default model (loaded once)."""
+    return Analyzer.load()
+

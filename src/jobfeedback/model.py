@@ -1,0 +1,404 @@
+"""The trained model: features, the theme and tone classifiers, and safe saving and loading.
+
+A model is a directory holding ``model.joblib`` (the fitted :class:`FeedbackModel`),
+``meta.json`` (labels, thresholds, library versions, training-data hash, metrics and
+the sha256 of ``model.joblib``) and ``MODEL_CARD.md``.
+
+Loading a joblib file runs code from it, so :func:`load_model` checks the file's
+sha256 against ``meta.json`` before unpickling, and refuses a directory outside the
+installed package unless the caller says it is trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import warnings
+from pathlib import Path
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.pipeline import Pipeline
+from sklearn.utils.validation import check_is_fitted
+
+from .errors import ModelLoadError
+from .taxonomy import THEMES, TONES
+
+MODEL_FILE = "model.joblib"
+META_FILE = "meta.json"
+FORMAT_VERSION = 1
+_WORD_PATTERN = r"(?u)\b\w[\w'+#]*"
+
+
+def _word_preprocess(text: str) -> str:
+    # Digits carry no theme but "5 years" vs "3 years" would split the vocabulary.
+    return text.lower().translate(_DIGITS)
+
+
+def _skill_marking_preprocess(text: str) -> str:
+    # Named skills are too many and too rare to learn one by one; a shared marker token
+    # after each lets "lacked X" generalise across every X in data/skills.txt.
+    from .mentions import _skill_pattern
+
+    pattern, _ = _skill_pattern()
+    return _word_preprocess(pattern.sub(_mark, text))
+
+
+def _mark(match) -> str:
+    return match.group(0) + " zzskill"
+
+
+_DIGITS = str.maketrans("0123456789", "0000000000")
+
+
+class FeedbackVectorizer(TransformerMixin, BaseEstimator):
+    """Hashed word n-grams and character n-grams, TF-IDF weighted and L2-normalised.
+
+    Hashing keeps the model small and loading fast (no vocabulary to unpickle); the
+    IDF weights are the only fitted state.
+
+    Parameters
+    ----------
+    n_features : int
+        Number of hash buckets for each of the word and character spaces.
+    word_ngrams : tuple of int
+        ``(min_n, max_n)`` for word n-grams.
+    char_ngrams : tuple of int or None
+        ``(min_n, max_n)`` for character n-grams inside word boundaries; None disables them.
+    sublinear_tf : bool
+        Use ``1 + log(tf)`` instead of raw counts.
+    mark_skills : bool
+        Add a shared marker token after every skill of ``data/skills.txt`` in the text.
+    """
+
+    def __init__(self, n_features=2**18, word_ngrams=(1, 2), char_ngrams=None, sublinear_tf=True, mark_skills=True):
+        self.n_features = n_features
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.sublinear_tf = sublinear_tf
+        self.mark_skills = mark_skills
+
+    def _hashers(self):
+        hashers = [
+            HashingVectorizer(
+                n_features=self.n_features,
+                ngram_range=tuple(self.word_ngrams),
+                preprocessor=_skill_marking_preprocess if self.mark_skills else _word_preprocess,
+                token_pattern=_WORD_PATTERN,
+                alternate_sign=False,
+                norm=None,
+                dtype=np.float32,
+            )
+        ]
+        if self.char_ngrams:
+            hashers.append(
+                HashingVectorizer(
+                    n_features=self.n_features,
+                    analyzer="char_wb",
+                    ngram_range=tuple(self.char_ngrams),
+                    preprocessor=_word_preprocess,
+                    alternate_sign=False,
+                    norm=None,
+                    dtype=np.float32,
+                )
+            )
+        return hashers
+
+    def counts(self, X):
+        """Return the raw hashed n-gram counts of the texts ``X`` (before TF-IDF)."""
+        import scipy.sparse as sp
+
+        X = list(X)
+        hashers = self._hashers()
+        if len(hashers) == 1:
+            return hashers[0].transform(X).tocsr()
+        return sp.hstack([h.transform(X) for h in hashers], format="csr")
+
+    _counts = counts
+
+    def fit(self, X, y=None):
+        """Learn IDF weights from the texts ``X``."""
+        self.tfidf_ = TfidfTransformer(sublinear_tf=self.sublinear_tf).fit(self._counts(X))
+        return self
+
+    def transform(self, X):
+        """Return the TF-IDF matrix of the texts ``X`` (one row per text)."""
+        check_is_fitted(self, "tfidf_")
+        return self.tfidf_.transform(self._counts(X)).astype(np.float32)
+
+
+def _theme_classifier(C: float, calibration_cv: int):
+    base = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, solver="liblinear")
+    return OneVsRestClassifier(CalibratedClassifierCV(base, method="sigmoid", cv=calibration_cv, ensemble=False))
+
+
+def _tone_classifier(C: float):
+    return LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
+
+
+class FeedbackModel(BaseEstimator):
+    """Multi-label theme classifier and tone classifier over shared text features.
+
+    Parameters
+    ----------
+    n_features : int
+        Hash buckets of the features (see :class:`FeedbackVectorizer`).
+    word_ngrams, char_ngrams : tuple of int
+        N-gram ranges of the features.
+    mark_skills : bool
+        See :class:`FeedbackVectorizer`.
+    theme_C : float
+        Inverse regularisation strength of the per-theme logistic regressions.
+    tone_C : float
+        Inverse regularisation strength of the tone logistic regression.
+    calibration_cv : int
+        Folds of the sigmoid (Platt) calibration of theme confidences.
+    """
+
+    def __init__(
+        self,
+        n_features=2**18,
+        word_ngrams=(1, 2),
+        char_ngrams=None,
+        mark_skills=True,
+        theme_C=30.0,
+        tone_C=30.0,
+        calibration_cv=5,
+    ):
+        self.n_features = n_features
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.mark_skills = mark_skills
+        self.theme_C = theme_C
+        self.tone_C = tone_C
+        self.calibration_cv = calibration_cv
+
+    def fit(self, texts, themes, tones, thresholds=None):
+        """Fit on ``texts`` with theme lists ``themes`` and tone labels ``tones``.
+
+        Parameters
+        ----------
+        texts : list of str
+        themes : list of list of str
+            The themes of each text (ids from :data:`jobfeedback.THEMES`).
+        tones : list of str
+            The tone of each text (one of ``positive``, ``neutral``, ``negative``, ``mixed``).
+        thresholds : dict, optional
+            Decision threshold per theme; 0.5 for themes not given.
+        """
+        texts = list(texts)
+        if not (len(texts) == len(themes) == len(tones)):
+            raise ValueError("texts, themes and tones must have the same length")
+        bad = {t for ts in themes for t in ts} - set(THEMES)
+        if bad:
+            raise ValueError(f"Unknown theme(s) {sorted(bad)}; known themes: {', '.join(THEMES)}")
+        bad_tones = set(tones) - set(TONES)
+        if bad_tones:
+            raise ValueError(f"Unknown tone(s) {sorted(bad_tones)}; known tones: {', '.join(TONES)}")
+        Y = np.array([[t in ts for t in THEMES] for ts in themes], dtype=int)
+        features = FeedbackVectorizer(self.n_features, self.word_ngrams, self.char_ngrams, mark_skills=self.mark_skills)
+        X = features.fit_transform(texts)
+        theme_clf = _theme_classifier(self.theme_C, self.calibration_cv).fit(X, Y)
+        tone_clf = _tone_classifier(self.tone_C).fit(X, np.asarray(tones))
+        self.themes_pipeline_ = Pipeline([("features", features), ("classifier", theme_clf)])
+        self.tone_pipeline_ = Pipeline([("features", features), ("classifier", tone_clf)])
+        self.thresholds_ = np.array([float((thresholds or {}).get(t, 0.5)) for t in THEMES])
+        self.tones_ = tuple(str(c) for c in tone_clf.classes_)
+        return self
+
+    @property
+    def features(self) -> FeedbackVectorizer:
+        """The fitted feature step shared by both pipelines."""
+        check_is_fitted(self, "themes_pipeline_")
+        return self.themes_pipeline_.named_steps["features"]
+
+    def predict_scores(self, texts):
+        """Return ``(theme_probs, tone_probs)`` for ``texts``: arrays of shape (n, 7) and (n, 4).
+
+        Theme columns follow :data:`jobfeedback.THEMES`; tone columns follow ``self.tones_``.
+        """
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, len(THEMES))), np.zeros((0, len(self.tones_)))
+        X = self.features.transform(texts)
+        return self.theme_probs(X), self.tone_pipeline_.named_steps["classifier"].predict_proba(X)
+
+    def theme_probs(self, X):
+        """Return calibrated theme probabilities for a feature matrix ``X``."""
+        return self.themes_pipeline_.named_steps["classifier"].predict_proba(X)
+
+    def theme_weights(self):
+        """Return the (n_features, 7) weights of the linear theme models, before calibration.
+
+        Calibration is monotonic per theme, so these weights tell which words of a text
+        pushed a theme's confidence up; the analyser uses them to pick evidence sentences.
+        """
+        cached = self.__dict__.get("_theme_weights")
+        if cached is None:
+            import scipy.sparse as sp
+
+            ovr = self.themes_pipeline_.named_steps["classifier"]
+            columns = [est.calibrated_classifiers_[0].estimator.coef_.ravel() for est in ovr.estimators_]
+            cached = sp.csr_matrix(np.column_stack(columns).astype(np.float32))
+            self.__dict__["_theme_weights"] = cached
+        return cached
+
+    def __getstate__(self):
+        state = self.__dict__.copy()
+        state.pop("_theme_weights", None)
+        return state
+
+    def predict_themes(self, texts):
+        """Return, for each text, the list of themes whose probability passes its threshold."""
+        probs, _ = self.predict_scores(texts)
+        return [[t for t, p, th in zip(THEMES, row, self.thresholds_) if p >= th] for row in probs]
+
+    def predict_tone(self, texts):
+        """Return the most probable tone of each text."""
+        _, probs = self.predict_scores(texts)
+        return [self.tones_[i] for i in probs.argmax(axis=1)]
+
+
+def file_sha256(path: str | os.PathLike) -> str:
+    """Return the hex sha256 of the file at ``path``."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def library_versions() -> dict:
+    """Versions of the libraries a saved model depends on."""
+    import platform
+
+    import joblib
+    import scipy
+    import sklearn
+
+    from . import __version__
+
+    return {
+        "python": platform.python_version(),
+        "jobfeedback": __version__,
+        "scikit-learn": sklearn.__version__,
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "joblib": joblib.__version__,
+    }
+
+
+def save_model(model: FeedbackModel, path: str | os.PathLike, meta: dict | None = None) -> Path:
+    """Save ``model`` to the directory ``path`` with its ``meta.json``; return the directory."""
+    import joblib
+
+    check_is_fitted(model, "themes_pipeline_")
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    model_file = path / MODEL_FILE
+    joblib.dump(model, model_file, compress=3)
+    full_meta = {
+        "format_version": FORMAT_VERSION,
+        "themes": list(THEMES),
+        "tones": list(model.tones_),
+        "thresholds": {t: float(v) for t, v in zip(THEMES, model.thresholds_)},
+        "params": {k: (list(v) if isinstance(v, tuple) else v) for k, v in model.get_params().items()},
+        "versions": library_versions(),
+        **(meta or {}),
+        "model_sha256": file_sha256(model_file),
+    }
+    (path / META_FILE).write_text(json.dumps(full_meta, indent=2, sort_keys=True) + "\n", "utf-8")
+    return path
+
+
+def _major_minor(version: str) -> tuple[int, ...]:
+    parts = []
+    for piece in version.split(".")[:2]:
+        digits = "".join(c for c in piece if c.isdigit())
+        parts.append(int(digits or 0))
+    return tuple(parts)
+
+
+def read_meta(path: str | os.PathLike) -> dict:
+    """Read and check the ``meta.json`` of the model directory ``path``."""
+    path = Path(path)
+    meta_file = path / META_FILE
+    if not path.is_dir():
+        raise ModelLoadError(f"E001 Model directory {str(path)!r} does not exist or is not a directory.")
+    if not meta_file.is_file() or not (path / MODEL_FILE).is_file():
+        raise ModelLoadError(
+            f"E002 {str(path)!r} is not a jobfeedback model: it needs {MODEL_FILE} and {META_FILE}. "
+            "Train one with `jobfeedback train --output DIR`."
+        )
+    try:
+        meta = json.loads(meta_file.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelLoadError(f"E003 {str(meta_file)!r} is not valid JSON: {exc}") from None
+    if not isinstance(meta, dict) or "model_sha256" not in meta:
+        raise ModelLoadError(f"E003 {str(meta_file)!r} has no model_sha256; refusing to load an unverified model.")
+    if meta.get("format_version") != FORMAT_VERSION:
+        raise ModelLoadError(
+            f"E004 Model format {meta.get('format_version')!r} is not supported by this jobfeedback "
+            f"(expects {FORMAT_VERSION}). Retrain with `jobfeedback train` or install a matching version."
+        )
+    if tuple(meta.get("themes", ())) != THEMES:
+        raise ModelLoadError(f"E005 Model labels {meta.get('themes')} do not match this version's themes {list(THEMES)}.")
+    return meta
+
+
+def load_model(path: str | os.PathLike, *, trusted: bool) -> tuple[FeedbackModel, dict]:
+    """Verify and load the model directory ``path``; return ``(model, meta)``.
+
+    Checks, in order, before anything is unpickled: the directory layout, ``meta.json``,
+    that the directory is trusted, the sha256 of ``model.joblib``, and the
+    scikit-learn version the model was saved with.
+
+    Parameters
+    ----------
+    path : path-like
+        A model directory.
+    trusted : bool
+        Whether the caller vouches for the directory. Unpickling runs code, so a
+        directory that is not trusted is refused.
+
+    Raises
+    ------
+    ModelLoadError
+        If any check fails, with a message saying what to do.
+    """
+    path = Path(path)
+    meta = read_meta(path)
+    if not trusted:
+        raise ModelLoadError(
+            f"E006 Refusing to load {str(path)!r}: loading a model runs code from its joblib file. "
+            "Pass trusted=True (CLI: --trust-model) only for model directories you created or trust."
+        )
+    actual = file_sha256(path / MODEL_FILE)
+    if actual != meta["model_sha256"]:
+        raise ModelLoadError(
+            f"E007 {MODEL_FILE} in {str(path)!r} does not match the sha256 recorded in {META_FILE} "
+            f"(expected {meta['model_sha256'][:12]}…, found {actual[:12]}…). The file was changed or "
+            "corrupted; it was not loaded. Reinstall jobfeedback or retrain the model."
+        )
+    import sklearn
+
+    saved = meta.get("versions", {}).get("scikit-learn", "")
+    if saved and _major_minor(saved) != _major_minor(sklearn.__version__):
+        raise ModelLoadError(
+            f"E008 The model was saved with scikit-learn {saved} but {sklearn.__version__} is installed. "
+            f"Install scikit-learn=={saved} or retrain with `jobfeedback train`."
+        )
+    import joblib
+
+    with warnings.catch_warnings():
+        # Patch-level differences are accepted above; sklearn's own warning would only repeat it.
+        warnings.filterwarnings("ignore", message=".*Trying to unpickle estimator.*")
+        model = joblib.load(path / MODEL_FILE)
+    if not isinstance(model, FeedbackModel):
+        raise ModelLoadError(f"E009 {MODEL_FILE} in {str(path)!r} does not hold a jobfeedback FeedbackModel.")
+    return model, meta

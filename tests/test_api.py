@@ -1,0 +1,145 @@
+"""The public API other tools rely on: names, types, invariants."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from textblob import TextBlob
+
+import jobfeedback
+from jobfeedback import THEMES, Analysis, NextStep, Sentiment, ThemeHit
+from jobfeedback.playbook import GUIDE_SECTIONS
+
+TEXTS = [
+    "Thank you for interviewing with us. Unfortunately your Kubernetes knowledge was not deep enough for the Platform Engineer role.",
+    "We received many strong applications and have offered the position to another candidate.",
+    "Dear Applicant, thank you for applying. We will not be progressing your application.",
+    "You were brilliant in the interview and the team loved you, but the role has been cancelled due to budget cuts.",
+    "Your answers rambled and you talked over the panel. You also hadn't looked at our website at all.",
+    "",
+    "   \n\t ",
+    "ok",
+]
+
+
+def test_public_names():
+    for name in ["analyze", "analyze_many", "pipe", "Analyzer", "Analysis", "ThemeHit", "Sentiment", "NextStep", "THEMES", "summarize", "analyze_frame"]:
+        assert hasattr(jobfeedback, name), name
+    assert set(jobfeedback.__all__) <= set(dir(jobfeedback))
+    assert THEMES == ("skills_gap", "experience", "communication", "culture_fit", "interview_preparation", "logistics", "competition")
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_result_types_and_invariants(text):
+    a = jobfeedback.analyze(text)
+    assert isinstance(a, Analysis)
+    assert a.text == text
+    assert isinstance(a.themes, tuple) and all(isinstance(h, ThemeHit) for h in a.themes)
+    assert [h.confidence for h in a.themes] == sorted((h.confidence for h in a.themes), reverse=True)
+    for hit in a.themes:
+        assert hit.name in THEMES
+        assert 0.0 <= hit.confidence <= 1.0
+        assert hit.evidence, "a theme found must show at least one sentence"
+        for sentence in hit.evidence:
+            assert sentence and sentence in text
+    assert isinstance(a.sentiment, Sentiment)
+    assert a.sentiment.label in ("positive", "neutral", "negative", "mixed")
+    assert 0.0 <= a.sentiment.score <= 1.0
+    blob = TextBlob(text).sentiment
+    assert a.sentiment.polarity == blob.polarity
+    assert a.sentiment.subjectivity == blob.subjectivity
+    assert a.next_steps and all(isinstance(s, NextStep) for s in a.next_steps)
+    assert all(s.guide_section in GUIDE_SECTIONS for s in a.next_steps)
+    assert any(s.guide_section == "Stay Professional" for s in a.next_steps)
+    assert len(a.scores) == len(THEMES)
+    assert json.loads(json.dumps(a.to_dict()))["text"] == text
+
+
+def test_analyze_rejects_non_strings_naming_the_type():
+    for bad, name in [(None, "NoneType"), (b"bytes", "bytes"), (3, "int"), (["a"], "list")]:
+        with pytest.raises(TypeError, match=name):
+            jobfeedback.analyze(bad)
+
+
+def test_empty_text_has_no_themes_and_asks_for_feedback():
+    for text in ["", "   ", "\n\n"]:
+        a = jobfeedback.analyze(text)
+        assert a.themes == ()
+        assert a.sentiment.label == "neutral"
+        assert any(s.guide_section == "Request Feedback" for s in a.next_steps)
+
+
+def test_analyze_many_equals_analyze_in_order():
+    many = jobfeedback.analyze_many(TEXTS)
+    assert len(many) == len(TEXTS)
+    assert many == [jobfeedback.analyze(t) for t in TEXTS]
+    assert list(jobfeedback.pipe(iter(TEXTS), batch_size=3)) == many
+
+
+def test_analyze_many_keeps_bad_rows():
+    items = ["Your SQL was weak.", None, float("nan"), b"raw", 42, ""]
+    out = jobfeedback.analyze_many(items)
+    assert len(out) == len(items)
+    assert out[0].error is None and out[-1].error is None
+    assert "None" in out[1].error and "NaN" in out[2].error and "bytes" in out[3].error and "int" in out[4].error
+    assert all(a.themes == () for a in out[1:5])
+
+
+def test_clear_cases(analyzer):
+    cases = {
+        "Unfortunately your Kubernetes knowledge was not deep enough for this role.": "skills_gap",
+        "We have decided to offer the position to another candidate.": "competition",
+        "The role has been put on hold because of a hiring freeze.": "logistics",
+        "You rambled a lot and your answers were hard to follow.": "communication",
+    }
+    for text, theme in cases.items():
+        assert theme in analyzer.analyze(text).theme_names, text
+
+
+def test_generic_rejection_gets_no_theme_and_request_feedback():
+    a = jobfeedback.analyze(
+        "Dear Applicant,\nThank you for your application. Unfortunately we will not be progressing it further. "
+        "We wish you the best in your search.\nKind regards,\nThe Recruiting Team"
+    )
+    assert a.themes == ()
+    assert a.sentiment.label == "neutral"
+    assert any(s.guide_section == "Request Feedback" for s in a.next_steps)
+
+
+def test_next_steps_name_the_skill():
+    a = jobfeedback.analyze("Thanks for your time. Your Kubernetes experience was too thin: you could not explain pods or deployments.")
+    assert "skills_gap" in a.theme_names
+    assert "Kubernetes" in a.skills
+    assert any("Kubernetes" in s.action for s in a.next_steps if s.theme == "skills_gap")
+
+
+def test_score_lookup():
+    a = jobfeedback.analyze("We went with another candidate.")
+    assert a.score("competition") == a.scores[THEMES.index("competition")]
+    with pytest.raises(KeyError):
+        a.score("nope")
+
+
+def test_results_are_frozen_and_hashable_parts():
+    a = jobfeedback.analyze("We went with another candidate.")
+    with pytest.raises(AttributeError):
+        a.text = "x"  # type: ignore[misc]
+    hash(a.sentiment)
+    hash(a.next_steps)
+
+
+def test_follow_up_email_is_tailored():
+    a = jobfeedback.analyze("Your SQL was not strong enough for the Data Analyst role.")
+    email = a.follow_up_email(name="Marta", company="Brightline")
+    assert email.startswith("Subject:")
+    assert "Marta" in email and "Brightline" in email
+    assert "SQL" in email
+    generic = jobfeedback.analyze("We will not be progressing your application.").follow_up_email()
+    assert "could you share" in generic
+
+
+def test_analyzer_load_default_and_repr():
+    a = jobfeedback.Analyzer.load()
+    assert "models" in repr(a)
+    assert a.analyze("We went with another candidate.") == jobfeedback.analyze("We went with another candidate.")

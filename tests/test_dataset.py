@@ -1,0 +1,89 @@
+"""The labeled dataset: schema, splits, near-duplicates and the composition quotas."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from jobfeedback import THEMES, TONES
+
+DATA = Path(__file__).resolve().parents[1] / "datasets" / "feedback.jsonl"
+
+
+@pytest.fixture(scope="module")
+def records():
+    return [json.loads(line) for line in DATA.read_text("utf-8").splitlines() if line.strip()]
+
+
+def test_schema_and_labels(records):
+    for r in records:
+        assert set(r) >= {"id", "text", "themes", "tone", "register", "split"}, r.get("id")
+        assert isinstance(r["text"], str) and r["text"].strip()
+        assert set(r["themes"]) <= set(THEMES), r["id"]
+        assert len(set(r["themes"])) == len(r["themes"])
+        assert r["tone"] in TONES
+        assert r["split"] in ("train", "dev", "test")
+
+
+def test_ids_unique(records):
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids))
+
+
+def test_no_text_in_two_splits(records):
+    splits: dict[str, set] = {}
+    for r in records:
+        splits.setdefault(" ".join(r["text"].lower().split()), set()).add(r["split"])
+    assert all(len(s) == 1 for s in splits.values())
+
+
+def _trigrams(text):
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def test_near_duplicates_under_five_percent(records):
+    grams = [_trigrams(r["text"]) for r in records]
+    index: dict[tuple, list[int]] = {}
+    for i, g in enumerate(grams):
+        for t in g:
+            index.setdefault(t, []).append(i)
+    near = set()
+    for i, g in enumerate(grams):
+        if not g:
+            continue
+        shared = Counter(j for t in g for j in index[t] if j > i)
+        for j, n in shared.items():
+            if n / len(g | grams[j]) >= 0.6:
+                near.update((i, j))
+    assert len(near) / len(records) < 0.05, f"{len(near)} examples have a near-duplicate"
+
+
+def test_composition_quotas(records):
+    n = len(records)
+    assert n >= 2500
+    registers = Counter(r["register"] for r in records)
+    assert len(registers) >= 8
+    assert max(registers.values()) / n <= 0.25, registers.most_common(3)
+    fields = Counter(r.get("field") for r in records)
+    assert len(fields) >= 15
+    themes = Counter(t for r in records for t in r["themes"])
+    assert all(themes[t] >= 250 for t in THEMES), themes
+    tones = Counter(r["tone"] for r in records)
+    assert all(tones[t] >= 250 for t in TONES), tones
+    assert sum(len(r["themes"]) >= 2 for r in records) / n >= 0.20
+    assert sum(not r["themes"] for r in records) / n >= 0.12
+    assert sum(bool(r.get("hard")) for r in records) / n >= 0.10
+    words = [len(r["text"].split()) for r in records]
+    assert min(words) <= 5 and max(words) >= 250
+    assert {r.get("seniority") for r in records} >= {"intern", "entry", "mid", "senior", "lead", "executive"}
+
+
+def test_test_split_uses_fields_not_in_training(records):
+    train_fields = {r.get("field") for r in records if r["split"] != "test"}
+    test_fields = {r.get("field") for r in records if r["split"] == "test"}
+    assert test_fields and not (test_fields & train_fields)
