@@ -11,7 +11,8 @@ def test_mask_keeps_length_and_line_breaks():
     text = "<p>Hi Sam,</p>\n<p>Your SQL was weak.</p>\nBest regards,\nAna Diaz\nRecruiter | Acme\n+1 555 123 4567"
     masked = mask_noise(text)
     assert len(masked) == len(text)
-    assert [i for i, c in enumerate(text) if c == "\n"] == [i for i, c in enumerate(masked) if c == "\n"]
+    # Original line breaks stay; block tags such as <p> become line breaks too.
+    assert {i for i, c in enumerate(text) if c == "\n"} <= {i for i, c in enumerate(masked) if c == "\n"}
     assert "Your SQL was weak." in masked
     for noise in ("<p>", "Hi Sam", "Best regards", "Ana Diaz", "555"):
         assert noise not in masked
@@ -55,6 +56,17 @@ def test_segments_point_into_original():
         assert s.clean.split()[0] in text[s.start : s.end]
     cleaned = [s.clean for s in segments]
     assert "- bullet one" in cleaned and "- bullet two" in cleaned
+
+
+def test_headers_at_top_and_footer_sentences_in_one_line_html():
+    text = (
+        "From: careers@acme.com\nSubject: Your application\n\nHi Jo,\n\nYour SQL was weak.\n"
+        "<p>We went with someone else.</p><p>Please do not reply to this email. Good luck!</p>"
+    )
+    masked = mask_noise(text)
+    assert "careers@acme.com" not in masked and "Subject" not in masked
+    assert "Your SQL was weak." in masked and "We went with someone else." in masked
+    assert "do not reply" not in masked and "Good luck!" in masked
 
 
 def test_empty_and_noise_only():

@@ -14,7 +14,7 @@ from .mentions import find_role, find_skills
 from .playbook import next_steps
 from .polarity import polarity_subjectivity
 from .results import Analysis, Sentiment, ThemeHit
-from .sentences import mask_noise, segment_many
+from .sentences import mask_noise, parse_many
 from .taxonomy import THEMES
 
 logger = logging.getLogger("jobfeedback")
@@ -225,44 +225,44 @@ class Analyzer:
                 logger.warning("Text of %d characters truncated to the first %d.", len(item), self.max_chars)
             work.append((i, analysed, mask_noise(analysed), truncated))
 
-        segments = segment_many([masked for _, _, masked, _ in work])
-        docs, doc_rows = [], []
-        languages = []
-        for k, ((_, _, masked, _), segs) in enumerate(zip(work, segments)):
-            lang = detect_language(masked) if segs else "en"
-            languages.append(lang)
-            if segs and lang == "en":
-                docs.append(" ".join(s.clean for s in segs))
-                doc_rows.append(k)
-        theme_probs, tone_probs = self.model.predict_scores(docs)
+        if not work:
+            return results  # type: ignore[return-value]
+        parsed = parse_many([masked for _, _, masked, _ in work])
+        languages = [detect_language(p.masked) if p.segments else "en" for p in parsed]
+        features = self.model.features
+        sentence_counts, sentence_doc = features.sentence_counts(parsed)
+        doc_counts = features.doc_counts(sentence_counts, sentence_doc, len(parsed))
+        X = features.weigh(doc_counts)
+        theme_probs, tone_probs = self.model.predict_features(X)
         thresholds = self.model.thresholds_
+        # Texts in another language, or with nothing left after cleaning, are not scored.
+        scored = [bool(p.segments) and lang == "en" for p, lang in zip(parsed, languages)]
         hits_by_row: dict[int, list[tuple[str, float]]] = {}
-        for r, k in enumerate(doc_rows):
-            found = [(t, float(p)) for t, p, th in zip(THEMES, theme_probs[r], thresholds) if p >= th]
-            found.sort(key=lambda tp: -tp[1])
-            hits_by_row[k] = found
-        evidence = self._evidence(work, segments, hits_by_row)
+        for k, ok in enumerate(scored):
+            if ok:
+                found = [(t, float(p)) for t, p, th in zip(THEMES, theme_probs[k], thresholds) if p >= th]
+                found.sort(key=lambda tp: -tp[1])
+                hits_by_row[k] = found
+        evidence = self._evidence(work, parsed, hits_by_row, sentence_counts, sentence_doc, doc_counts, X)
 
-        doc_index = {k: r for r, k in enumerate(doc_rows)}
         for k, (i, analysed, masked, truncated) in enumerate(work):
             polarity, subjectivity = polarity_subjectivity(analysed)
-            r = doc_index.get(k)
-            if r is None:
+            if not scored[k]:
                 sentiment = Sentiment("neutral", 0.0, polarity, subjectivity)
                 scores: tuple[float, ...] = tuple(0.0 for _ in THEMES)
                 hits: tuple[ThemeHit, ...] = ()
             else:
-                tone_row = tone_probs[r]
+                tone_row = tone_probs[k]
                 best = int(tone_row.argmax())
                 sentiment = Sentiment(self.model.tones_[best], float(tone_row[best]), polarity, subjectivity)
-                scores = tuple(float(p) for p in theme_probs[r])
+                scores = tuple(float(p) for p in theme_probs[k])
                 hits = tuple(ThemeHit(t, p, evidence.get((k, t), ())) for t, p in hits_by_row[k])
             names = tuple(h.name for h in hits)
             skills: tuple[str, ...] = ()
             if "skills_gap" in names:
                 gap = next(h for h in hits if h.name == "skills_gap")
                 skills = find_skills(" ".join(gap.evidence)) or find_skills(masked)
-            role = find_role(masked) if segments[k] else None
+            role = find_role(masked) if parsed[k].segments else None
             results[i] = Analysis(
                 text=items[i],
                 themes=hits,
@@ -277,39 +277,37 @@ class Analyzer:
             )
         return results  # type: ignore[return-value]
 
-    def _evidence(self, work, segments, hits_by_row) -> dict[tuple[int, str], tuple[str, ...]]:
+    def _evidence(self, work, parsed, hits_by_row, sentence_counts, sentence_doc, doc_counts, X):
         """Pick, for each theme found, the sentences that contribute most to its score.
 
-        A sentence's contribution to a theme is the part of the text's linear score that
-        comes from the n-grams it holds (each n-gram's weighted value in the whole text,
-        shared among the sentences by their counts). Courtesy sentences that merely
-        co-occur with a theme contribute little, unlike their stand-alone scores.
+        A text's counts are the sum of its sentences' counts, so each n-gram's weighted
+        value in the text can be shared among its sentences by their counts; a sentence's
+        contribution to a theme is the sum of its shares times the theme's linear weights.
+        Courtesy sentences that merely co-occur with a theme contribute little.
         """
         import numpy as np
-        import scipy.sparse as sp
 
-        rows = [k for k, hits in hits_by_row.items() if hits]
-        if not rows:
+        docs_with_hits = [k for k, hits in hits_by_row.items() if hits]
+        if not docs_with_hits:
             return {}
-        features = self.model.features
-        weights = self.model.theme_weights()
-        doc_texts = [" ".join(s.clean for s in segments[k]) for k in rows]
-        doc_counts = features.counts(doc_texts)
-        doc_values = features.tfidf_.transform(doc_counts)
+        wanted = np.isin(sentence_doc, docs_with_hits)
+        rows = np.flatnonzero(wanted)
+        S = sentence_counts[rows]
+        per_count = X.multiply(doc_counts.power(-1)).tocsr()  # each n-gram's value per occurrence
+        contributions = np.asarray(S.multiply(per_count[sentence_doc[rows]]).tocsr() @ self.model.theme_weights())
+        first_row = {}
+        for r, k in enumerate(sentence_doc[rows]):
+            first_row.setdefault(int(k), r)
         out = {}
-        for r, k in enumerate(rows):
-            segs = segments[k]
-            sent_counts = features.counts([s.clean for s in segs])
-            totals = doc_counts[r].toarray().ravel()
-            inverse = np.divide(1.0, totals, out=np.zeros_like(totals, dtype=np.float64), where=totals > 0)
-            share = sent_counts.multiply(inverse.reshape(1, -1))
-            contributions = np.asarray((share.multiply(doc_values[r]) @ weights).todense()) if share.nnz else np.zeros((len(segs), len(THEMES)))
+        for k in docs_with_hits:
+            segs = parsed[k].segments
+            block = contributions[first_row[k] : first_row[k] + len(segs)]
             original = work[k][1]
             for t, _ in hits_by_row[k]:
-                col = THEMES.index(t)
-                ranked = sorted(range(len(segs)), key=lambda j: -contributions[j, col])
-                best = contributions[ranked[0], col]
-                chosen = [j for j in ranked[:MAX_EVIDENCE] if best > 0 and contributions[j, col] >= 0.4 * best] or ranked[:1]
+                col = block[:, THEMES.index(t)]
+                ranked = np.argsort(-col, kind="stable")
+                best = col[ranked[0]]
+                chosen = [j for j in ranked[:MAX_EVIDENCE] if best > 0 and col[j] >= 0.4 * best] or [ranked[0]]
                 out[(k, t)] = tuple(original[segs[j].start : segs[j].end] for j in chosen)
         return out
 

@@ -15,12 +15,12 @@ import hashlib
 import json
 import os
 import warnings
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import Pipeline
@@ -32,104 +32,145 @@ from .taxonomy import THEMES, TONES
 MODEL_FILE = "model.joblib"
 META_FILE = "meta.json"
 FORMAT_VERSION = 1
-_WORD_PATTERN = r"(?u)\b\w[\w'+#]*"
+_BIGRAM = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier that mixes two token hashes into one
 
 
-def _word_preprocess(text: str) -> str:
-    # Digits carry no theme but "5 years" vs "3 years" would split the vocabulary.
-    return text.lower().translate(_DIGITS)
+@cache
+def _skill_keys():
+    """Token-hash keys of the skills in ``data/skills.txt`` (1-, 2- and 3-token entries)."""
+    from ._resources import load_lines
+    from .mentions import _CASE_SENSITIVE
+    from .sentences import _nlp
+
+    keys = {1: set(), 2: set(), 3: set()}
+    with np.errstate(over="ignore"):
+        for skill in load_lines("skills.txt"):
+            if skill.lower() in _CASE_SENSITIVE:
+                continue  # "Go", "R", "Word": too ambiguous in lowercase
+            ids = [np.uint64(t.lower) for t in _nlp().make_doc(skill) if not t.is_space]
+            if 1 <= len(ids) <= 3:
+                key = ids[0]
+                for nxt in ids[1:]:
+                    key = key * _BIGRAM + nxt
+                keys[len(ids)].add(int(key))
+    return {n: np.array(sorted(v), dtype=np.uint64) for n, v in keys.items()}
 
 
-def _skill_marking_preprocess(text: str) -> str:
-    # Named skills are too many and too rare to learn one by one; a shared marker token
-    # after each lets "lacked X" generalise across every X in data/skills.txt.
-    from .mentions import _skill_pattern
-
-    pattern, _ = _skill_pattern()
-    return _word_preprocess(pattern.sub(_mark, text))
+_SKILL_MARK = np.uint64(0x5EED5EED5EED5EED)  # the token id of the shared skill marker
 
 
-def _mark(match) -> str:
-    return match.group(0) + " zzskill"
-
-
-_DIGITS = str.maketrans("0123456789", "0000000000")
+def _with_skill_marks(ids: np.ndarray, sentence: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Insert the shared skill-marker token after every skill mention (within a sentence)."""
+    keys = _skill_keys()
+    ends = []
+    with np.errstate(over="ignore"):
+        if len(keys[1]):
+            ends.append(np.flatnonzero(np.isin(ids, keys[1])))
+        for n in (2, 3):
+            if len(ids) >= n and len(keys[n]):
+                key = ids[: len(ids) - n + 1].copy()
+                same = np.ones(len(key), dtype=bool)
+                for k in range(1, n):
+                    key = key * _BIGRAM + ids[k : len(ids) - n + 1 + k]
+                    same &= sentence[k : len(ids) - n + 1 + k] == sentence[: len(ids) - n + 1]
+                ends.append(np.flatnonzero(np.isin(key, keys[n]) & same) + n - 1)
+    if not ends:
+        return ids, sentence
+    at = np.unique(np.concatenate(ends)) + 1
+    if len(at) == 0:
+        return ids, sentence
+    return np.insert(ids, at, _SKILL_MARK), np.insert(sentence, at, sentence[at - 1])
 
 
 class FeedbackVectorizer(TransformerMixin, BaseEstimator):
-    """Hashed word n-grams and character n-grams, TF-IDF weighted and L2-normalised.
+    """Hashed word unigrams and bigrams within sentences, TF-IDF weighted and L2-normalised.
 
-    Hashing keeps the model small and loading fast (no vocabulary to unpickle); the
-    IDF weights are the only fitted state.
+    Texts are cleaned and tokenized as the analyser does (:func:`jobfeedback.sentences.parse_texts`);
+    tokens are spaCy's lowercase hashes, so no vocabulary is stored and loading is fast.
+    Bigrams never cross a sentence boundary, so a text's counts are the sum of its
+    sentences' counts; the analyser relies on this to find evidence sentences.
 
     Parameters
     ----------
     n_features : int
-        Number of hash buckets for each of the word and character spaces.
-    word_ngrams : tuple of int
-        ``(min_n, max_n)`` for word n-grams.
-    char_ngrams : tuple of int or None
-        ``(min_n, max_n)`` for character n-grams inside word boundaries; None disables them.
+        Number of hash buckets.
+    ngram_range : tuple of int
+        ``(1, 1)`` or ``(1, 2)``: unigrams, or unigrams and bigrams.
     sublinear_tf : bool
         Use ``1 + log(tf)`` instead of raw counts.
     mark_skills : bool
-        Add a shared marker token after every skill of ``data/skills.txt`` in the text.
+        Add a shared marker token after every skill of ``data/skills.txt``, so that
+        "lacked X" generalises across every X.
     """
 
-    def __init__(self, n_features=2**18, word_ngrams=(1, 2), char_ngrams=None, sublinear_tf=True, mark_skills=True):
+    def __init__(self, n_features=2**18, ngram_range=(1, 2), sublinear_tf=True, mark_skills=True):
         self.n_features = n_features
-        self.word_ngrams = word_ngrams
-        self.char_ngrams = char_ngrams
+        self.ngram_range = ngram_range
         self.sublinear_tf = sublinear_tf
         self.mark_skills = mark_skills
 
-    def _hashers(self):
-        hashers = [
-            HashingVectorizer(
-                n_features=self.n_features,
-                ngram_range=tuple(self.word_ngrams),
-                preprocessor=_skill_marking_preprocess if self.mark_skills else _word_preprocess,
-                token_pattern=_WORD_PATTERN,
-                alternate_sign=False,
-                norm=None,
-                dtype=np.float32,
-            )
-        ]
-        if self.char_ngrams:
-            hashers.append(
-                HashingVectorizer(
-                    n_features=self.n_features,
-                    analyzer="char_wb",
-                    ngram_range=tuple(self.char_ngrams),
-                    preprocessor=_word_preprocess,
-                    alternate_sign=False,
-                    norm=None,
-                    dtype=np.float32,
-                )
-            )
-        return hashers
-
-    def counts(self, X):
-        """Return the raw hashed n-gram counts of the texts ``X`` (before TF-IDF)."""
+    def sentence_counts(self, parsed):
+        """Return ``(counts, sentence_doc)``: one row of hashed n-gram counts per sentence of
+        every parsed text, and the index of the text each row belongs to."""
         import scipy.sparse as sp
 
-        X = list(X)
-        hashers = self._hashers()
-        if len(hashers) == 1:
-            return hashers[0].transform(X).tocsr()
-        return sp.hstack([h.transform(X) for h in hashers], format="csr")
+        rows, cols, sentence_doc = [], [], []
+        base = 0
+        modulus = np.uint64(self.n_features)
+        with np.errstate(over="ignore"):
+            for d, p in enumerate(parsed):
+                n_sent = len(p.segments)
+                sentence_doc.append(np.full(n_sent, d, dtype=np.int64))
+                ids, sent = p.token_ids, p.token_sentence
+                if self.mark_skills and len(ids):
+                    ids, sent = _with_skill_marks(ids, sent)
+                if len(ids):
+                    rows.append(sent + base)
+                    cols.append(ids % modulus)
+                    if self.ngram_range[1] >= 2 and len(ids) > 1:
+                        same = sent[1:] == sent[:-1]
+                        rows.append(sent[1:][same] + base)
+                        cols.append((ids[:-1][same] * _BIGRAM + ids[1:][same]) % modulus)
+                base += n_sent
+        row = np.concatenate(rows) if rows else np.zeros(0, np.int64)
+        col = np.concatenate(cols).astype(np.int64) if cols else np.zeros(0, np.int64)
+        counts = sp.csr_matrix((np.ones(len(row), dtype=np.float64), (row, col)), shape=(base, self.n_features))
+        counts.sum_duplicates()
+        doc = np.concatenate(sentence_doc) if sentence_doc else np.zeros(0, np.int64)
+        return counts, doc
 
-    _counts = counts
+    @staticmethod
+    def doc_counts(sentence_counts, sentence_doc, n_docs: int):
+        """Sum sentence rows into one row per text."""
+        import scipy.sparse as sp
+
+        members = sp.csr_matrix(
+            (np.ones(len(sentence_doc)), (sentence_doc, np.arange(len(sentence_doc)))), shape=(n_docs, len(sentence_doc))
+        )
+        return (members @ sentence_counts).tocsr()
+
+    def counts(self, X):
+        """Return the raw hashed n-gram counts of the texts ``X`` (one row per text)."""
+        from .sentences import parse_texts
+
+        parsed = parse_texts(list(X))
+        return self.doc_counts(*self.sentence_counts(parsed), len(parsed))
 
     def fit(self, X, y=None):
         """Learn IDF weights from the texts ``X``."""
-        self.tfidf_ = TfidfTransformer(sublinear_tf=self.sublinear_tf).fit(self._counts(X))
+        from sklearn.feature_extraction.text import TfidfTransformer
+
+        self.tfidf_ = TfidfTransformer(sublinear_tf=self.sublinear_tf).fit(self.counts(X))
         return self
+
+    def weigh(self, counts):
+        """TF-IDF weight and L2-normalise a count matrix."""
+        check_is_fitted(self, "tfidf_")
+        return self.tfidf_.transform(counts)
 
     def transform(self, X):
         """Return the TF-IDF matrix of the texts ``X`` (one row per text)."""
-        check_is_fitted(self, "tfidf_")
-        return self.tfidf_.transform(self._counts(X)).astype(np.float32)
+        return self.weigh(self.counts(X))
 
 
 def _theme_classifier(C: float, calibration_cv: int):
@@ -148,8 +189,8 @@ class FeedbackModel(BaseEstimator):
     ----------
     n_features : int
         Hash buckets of the features (see :class:`FeedbackVectorizer`).
-    word_ngrams, char_ngrams : tuple of int
-        N-gram ranges of the features.
+    ngram_range : tuple of int
+        N-gram range of the features.
     mark_skills : bool
         See :class:`FeedbackVectorizer`.
     theme_C : float
@@ -163,16 +204,14 @@ class FeedbackModel(BaseEstimator):
     def __init__(
         self,
         n_features=2**18,
-        word_ngrams=(1, 2),
-        char_ngrams=None,
+        ngram_range=(1, 2),
         mark_skills=True,
-        theme_C=30.0,
+        theme_C=100.0,
         tone_C=30.0,
         calibration_cv=5,
     ):
         self.n_features = n_features
-        self.word_ngrams = word_ngrams
-        self.char_ngrams = char_ngrams
+        self.ngram_range = ngram_range
         self.mark_skills = mark_skills
         self.theme_C = theme_C
         self.tone_C = tone_C
@@ -201,7 +240,7 @@ class FeedbackModel(BaseEstimator):
         if bad_tones:
             raise ValueError(f"Unknown tone(s) {sorted(bad_tones)}; known tones: {', '.join(TONES)}")
         Y = np.array([[t in ts for t in THEMES] for ts in themes], dtype=int)
-        features = FeedbackVectorizer(self.n_features, self.word_ngrams, self.char_ngrams, mark_skills=self.mark_skills)
+        features = FeedbackVectorizer(self.n_features, self.ngram_range, mark_skills=self.mark_skills)
         X = features.fit_transform(texts)
         theme_clf = _theme_classifier(self.theme_C, self.calibration_cv).fit(X, Y)
         tone_clf = _tone_classifier(self.tone_C).fit(X, np.asarray(tones))
@@ -225,7 +264,12 @@ class FeedbackModel(BaseEstimator):
         texts = list(texts)
         if not texts:
             return np.zeros((0, len(THEMES))), np.zeros((0, len(self.tones_)))
-        X = self.features.transform(texts)
+        return self.predict_features(self.features.transform(texts))
+
+    def predict_features(self, X):
+        """Return ``(theme_probs, tone_probs)`` for a TF-IDF feature matrix ``X``."""
+        if X.shape[0] == 0:
+            return np.zeros((0, len(THEMES))), np.zeros((0, len(self.tones_)))
         return self.theme_probs(X), self.tone_pipeline_.named_steps["classifier"].predict_proba(X)
 
     def theme_probs(self, X):
@@ -233,18 +277,16 @@ class FeedbackModel(BaseEstimator):
         return self.themes_pipeline_.named_steps["classifier"].predict_proba(X)
 
     def theme_weights(self):
-        """Return the (n_features, 7) weights of the linear theme models, before calibration.
+        """Return the dense (n_features, 7) weights of the linear theme models, before calibration.
 
         Calibration is monotonic per theme, so these weights tell which words of a text
         pushed a theme's confidence up; the analyser uses them to pick evidence sentences.
         """
         cached = self.__dict__.get("_theme_weights")
         if cached is None:
-            import scipy.sparse as sp
-
             ovr = self.themes_pipeline_.named_steps["classifier"]
             columns = [est.calibrated_classifiers_[0].estimator.coef_.ravel() for est in ovr.estimators_]
-            cached = sp.csr_matrix(np.column_stack(columns).astype(np.float32))
+            cached = np.column_stack(columns)
             self.__dict__["_theme_weights"] = cached
         return cached
 

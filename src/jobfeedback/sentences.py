@@ -17,7 +17,12 @@ from functools import cache
 
 # Tags are bounded in length so that a stray "<" in a 1 MB text cannot make a regex scan
 # the rest of the text from every position.
-_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9]*\b[^<>]{0,500}|!--[^<>]{0,2000}--)>")
+_TAG = re.compile(r"<(?:(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]{0,500}|!--[^<>]{0,2000}--)>")
+# Tags that end a line of text in a rendered email: they become a line break.
+_BLOCK_TAGS = frozenset("p br div li ul ol tr td th table h1 h2 h3 h4 h5 h6 blockquote hr body html".split())
+_HEADER_LINE = re.compile(r"^\s{0,20}(?:from|to|cc|bcc|subject|date|sent|reply-to):[ \t]", re.IGNORECASE)
+_SENTENCE_END = ".!?"
+_FOOTER_REACH = 400  # how far a footer sentence extends around its key phrase
 _ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
@@ -81,6 +86,8 @@ def mask_noise(text: str) -> str:
     for pattern in (_TAG, _ENTITY, _CONTROL):
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())
+            if pattern is _TAG and m.group(2) and m.group(2).lower() in _BLOCK_TAGS:
+                chars[m.start()] = "\n"
     # After tags are gone, line-level rules see the text a reader sees.
     masked = "".join(chars)
     lines = masked.split("\n")
@@ -90,25 +97,32 @@ def mask_noise(text: str) -> str:
         offsets.append(pos)
         pos += len(line) + 1
 
-    first_content = next((i for i, line in enumerate(lines) if line.strip()), None)
     cut_from = None  # everything from this line on is a quoted reply or signature
     signature_left = 0
+    seen_content = False
     for i, line in enumerate(lines):
         stripped = line.strip()
         start = offsets[i]
-        if cut_from is not None:
-            break
         if not stripped:
             continue
-        if stripped.startswith(">") or _FOOTER.search(line):
+        if stripped.startswith(">"):
             _blank(chars, start, start + len(line))
             continue
-        if _QUOTE_HEADER.match(line) or _SIGNATURE_START.match(stripped):
+        if not seen_content and _HEADER_LINE.match(line):
+            # The message's own headers (From:, Subject:) above its body.
+            _blank(chars, start, start + len(line))
+            continue
+        if seen_content and (_QUOTE_HEADER.match(line) or _SIGNATURE_START.match(stripped)):
             cut_from = i
             break
-        if i == first_content and _GREETING.match(line):
+        if _SIGNATURE_START.match(stripped):
             _blank(chars, start, start + len(line))
             continue
+        if not seen_content and _GREETING.match(line):
+            seen_content = True
+            _blank(chars, start, start + len(line))
+            continue
+        _blank_footer_sentences(chars, line, start)
         if _SIGN_OFF.match(line):
             _blank(chars, start, start + len(line))
             signature_left = _SIGNATURE_LINES
@@ -121,9 +135,22 @@ def mask_noise(text: str) -> str:
                 signature_left -= 1
                 continue
             signature_left = 0
+        seen_content = True
     if cut_from is not None:
         _blank(chars, offsets[cut_from], len(chars))
     return "".join(chars)
+
+
+def _blank_footer_sentences(chars: list[str], line: str, start: int) -> None:
+    """Mask each sentence of ``line`` that holds a legal or automated-footer phrase."""
+    for m in _FOOTER.finditer(line):
+        lo = max(0, m.start() - _FOOTER_REACH)
+        begin = max(line.rfind(c, lo, m.start()) for c in _SENTENCE_END)
+        begin = begin + 1 if begin >= 0 else (0 if lo == 0 else m.start())
+        hi = min(len(line), m.end() + _FOOTER_REACH)
+        ends = [e for e in (line.find(c, m.end(), hi) for c in _SENTENCE_END) if e >= 0]
+        end = min(ends) + 1 if ends else (len(line) if hi == len(line) else m.end())
+        _blank(chars, start + begin, start + end)
 
 
 _CONTACT = re.compile(r"(?:\+?\d[\d ().-]{6,}\d|@|www\.|https?://)")
@@ -142,32 +169,121 @@ class Segment:
     clean: str
 
 
+@dataclass(frozen=True, eq=False)
+class ParsedText:
+    """A masked text split into sentences, with the word tokens the model reads.
+
+    Attributes
+    ----------
+    masked : str
+        The text after :func:`mask_noise`.
+    segments : tuple of Segment
+        Its sentences, in order.
+    token_ids : numpy.ndarray
+        spaCy's 64-bit hash of each word token, lowercased, numbers mapped to one id;
+        whitespace tokens and tokens of dropped (empty) sentences are left out.
+    token_sentence : numpy.ndarray
+        For each token in ``token_ids``, the index of its sentence in ``segments``.
+    """
+
+    masked: str
+    segments: tuple[Segment, ...]
+    token_ids: "np.ndarray"
+    token_sentence: "np.ndarray"
+
+
+# Sentence-final punctuation (as tokenized by spaCy) and what may trail it.
+_END_PUNCT = (".", "!", "?", "...", "…", "..", "....", "?!", "!?", "。", "！", "？")
+_CLOSING = ('"', "'", "”", "’", ")", "]", "»")
+
+
 @cache
 def _nlp():
-    """The blank English spaCy pipeline used for tokenization and sentence boundaries."""
+    """The blank English spaCy pipeline; only its tokenizer is used."""
     import spacy
-    from spacy.language import Language
-
-    if not Language.has_factory("jobfeedback_linebreaks"):
-
-        @Language.component("jobfeedback_linebreaks")
-        def _linebreaks(doc):
-            # Lines without end punctuation (bullets, headings, terse notes) are sentences too.
-            for token in doc[1:]:
-                prev = doc[token.i - 1]
-                if "\n" in prev.text or "\n" in prev.whitespace_:
-                    token.is_sent_start = True
-            return doc
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("jobfeedback_linebreaks")
-    nlp.add_pipe("sentencizer")
     nlp.max_length = 10_000_000
     return nlp
 
 
+@cache
+def _special_ids():
+    import numpy as np
+    from spacy.strings import hash_string
+
+    end = np.array([hash_string(p) for p in _END_PUNCT], dtype=np.uint64)
+    closing = np.array([hash_string(p) for p in _CLOSING], dtype=np.uint64)
+    return end, closing, np.uint64(hash_string("0"))
+
+
+def parse_many(masked_texts: list[str]) -> list[ParsedText]:
+    """Tokenize masked texts with spaCy and split them into sentences.
+
+    A sentence ends at sentence-final punctuation (with any closing quotes or brackets
+    after it) and at every line break, so bullet lists and terse notes without
+    punctuation split into their lines. Work per text is linear in its length.
+
+    Parameters
+    ----------
+    masked_texts : list of str
+        Texts already passed through :func:`mask_noise`.
+
+    Returns
+    -------
+    list of ParsedText
+    """
+    import numpy as np
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_NUM, LOWER
+
+    end_ids, closing_ids, num_id = _special_ids()
+    out = []
+    for text, doc in zip(masked_texts, _nlp().tokenizer.pipe(masked_texts, batch_size=256)):
+        if len(doc) == 0:
+            out.append(ParsedText(text, (), np.zeros(0, np.uint64), np.zeros(0, np.int64)))
+            continue
+        arr = doc.to_array([LOWER, IS_SPACE, LIKE_NUM, IDX, LENGTH])
+        ids, space, number = arr[:, 0], arr[:, 1].astype(bool), arr[:, 2].astype(bool)
+        idx, length = arr[:, 3].astype(np.int64), arr[:, 4].astype(np.int64)
+        newline = np.zeros(len(doc), dtype=np.int64)
+        for i in np.flatnonzero(space):
+            if "\n" in text[idx[i] : idx[i] + length[i]]:
+                newline[i] = 1
+        words = np.flatnonzero(~space)
+        if len(words) == 0:
+            out.append(ParsedText(text, (), np.zeros(0, np.uint64), np.zeros(0, np.int64)))
+            continue
+        word_ids = ids[words]
+        is_end = np.isin(word_ids, end_ids)
+        is_closing = np.isin(word_ids, closing_ids)
+        lines_before = np.cumsum(newline)[words]
+        # The previous word that is not a closing quote or bracket ends a sentence: "weak!" She...
+        positions = np.arange(len(words))
+        last_open = np.maximum.accumulate(np.where(is_closing, -1, positions))
+        previous = np.concatenate(([-1], last_open[:-1]))
+        after_end = (previous >= 0) & is_end[np.maximum(previous, 0)]
+        starts = after_end & ~is_end & ~is_closing
+        starts[0] = True
+        starts[1:] |= lines_before[1:] > lines_before[:-1]
+        sentence_of_word = np.cumsum(starts) - 1
+        first = np.flatnonzero(starts)
+        last = np.append(first[1:] - 1, len(words) - 1)
+        segments, keep_sentence = [], np.full(len(first), -1, dtype=np.int64)
+        for k, (a, b) in enumerate(zip(words[first], words[last])):
+            start, end = int(idx[a]), int(idx[b] + length[b])
+            clean = " ".join(text[start:end].split())
+            if any(c.isalnum() for c in clean):
+                keep_sentence[k] = len(segments)
+                segments.append(Segment(start, end, clean))
+        token_sentence = keep_sentence[sentence_of_word]
+        kept = token_sentence >= 0
+        token_ids = np.where(number[words], num_id, word_ids)[kept]
+        out.append(ParsedText(text, tuple(segments), token_ids, token_sentence[kept]))
+    return out
+
+
 def segment_many(masked_texts: list[str]) -> list[list[Segment]]:
-    """Split each masked text into sentences with spaCy; blank sentences are dropped.
+    """Split each masked text into sentences; blank sentences are dropped.
 
     Parameters
     ----------
@@ -179,19 +295,9 @@ def segment_many(masked_texts: list[str]) -> list[list[Segment]]:
     list of list of Segment
         For each text, its sentences in order, with offsets valid in the original text.
     """
-    nlp = _nlp()
-    out = []
-    for doc in nlp.pipe(masked_texts, batch_size=256):
-        segments = []
-        for sent in doc.sents:
-            clean = " ".join(sent.text.split())
-            if clean and any(c.isalnum() for c in clean):
-                first = sent[0]
-                while first.is_space and first.i < sent.end - 1:
-                    first = doc[first.i + 1]
-                last = sent[-1]
-                while last.is_space and last.i > sent.start:
-                    last = doc[last.i - 1]
-                segments.append(Segment(first.idx, last.idx + len(last.text), clean))
-        out.append(segments)
-    return out
+    return [list(p.segments) for p in parse_many(masked_texts)]
+
+
+def parse_texts(texts) -> list[ParsedText]:
+    """Mask noise in raw texts and parse them (see :func:`mask_noise`, :func:`parse_many`)."""
+    return parse_many([mask_noise(t) for t in texts])

@@ -82,14 +82,6 @@ def label_matrix(records: list[dict]) -> np.ndarray:
     return np.array([[t in r["themes"] for t in THEMES] for r in records], dtype=int)
 
 
-def _clean_docs(texts: list[str]) -> list[str]:
-    """Apply the analyser's cleaning, so training sees what prediction sees."""
-    from .sentences import mask_noise, segment_many
-
-    segments = segment_many([mask_noise(t) for t in texts])
-    return [" ".join(s.clean for s in segs) for segs in segments]
-
-
 def best_thresholds(Y: np.ndarray, probs: np.ndarray) -> dict[str, float]:
     """Per theme, the threshold in [0.1, 0.9] that maximises F1 on ``(Y, probs)``."""
     from sklearn.metrics import f1_score
@@ -150,7 +142,7 @@ def train(data=None, output=None, params: dict | None = None, progress: bool = T
     params = dict(params or {})
     say = print if progress else (lambda *a, **k: None)
     say(f"Training on {len(fit_records)} examples (train+dev); {len(test_records)} held out for test.")
-    docs = _clean_docs([r["text"] for r in fit_records])
+    docs = [r["text"] for r in fit_records]
     say("Choosing theme thresholds on 5-fold out-of-fold predictions...")
     oof, _ = out_of_fold_probs(params, docs, fit_records)
     thresholds = best_thresholds(label_matrix(fit_records), oof)
@@ -207,8 +199,7 @@ def evaluate_model(model, records: list[dict]) -> dict:
 
     from .taxonomy import IMPROVEMENT_THEMES
 
-    docs = _clean_docs([r["text"] for r in records])
-    probs, tone_probs = model.predict_scores(docs)
+    probs, tone_probs = model.predict_scores([r["text"] for r in records])
     Y = label_matrix(records)
     pred = (probs >= model.thresholds_).astype(int)
     tones_true = [r["tone"] for r in records]
