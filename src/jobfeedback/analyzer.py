@@ -9,7 +9,6 @@ from functools import cache
 from itertools import islice
 from pathlib import Path
 
-from .language import detect_language
 from .mentions import find_role, find_skills
 from .playbook import next_steps
 from .polarity import polarity_subjectivity
@@ -228,7 +227,7 @@ class Analyzer:
         if not work:
             return results  # type: ignore[return-value]
         parsed = parse_many([masked for _, _, masked, _ in work])
-        languages = [detect_language(p.masked) if p.segments else "en" for p in parsed]
+        languages = [p.language for p in parsed]
         features = self.model.features
         sentence_counts, sentence_doc = features.sentence_counts(parsed)
         doc_counts = features.doc_counts(sentence_counts, sentence_doc, len(parsed))

@@ -1,49 +1,64 @@
 """Tell English text from text in other languages, offline, from function words and script.
 
 The themes and tone models were trained on English only; text in another language gets
-``is_supported=False`` and no themes, rather than a guess.
+``is_supported=False`` and no themes, rather than a guess. Counting is done on spaCy's
+tokens by :func:`jobfeedback.sentences.parse_many` (with lexeme flags, so it is nearly
+free); this module holds the word lists and the decision rule.
 """
 
 from __future__ import annotations
 
-import re
-
 # Frequent function words that are rare in the other languages listed.
-_STOPWORDS = {
-    "en": "the and to of a in is you your we for that with this was not have are be our it on as at but will thank".split(),
-    "es": "el la los las de que y en un una por para con su sus lo del al es no le se gracias usted nos".split(),
-    "fr": "le la les de des et en un une pour avec votre vous nous est pas que qui du au sur merci ce".split(),
-    "de": "der die das und ist nicht sie wir ihr ihre ihnen mit für den dem des ein eine zu auf vielen dank".split(),
-    "nl": "de het een en van ik je jij u uw wij we niet met voor op dat zijn is bedankt helaas".split(),
-    "it": "il lo la gli le di che e non un una per con del della sono grazie siamo sua suo".split(),
-    "pt": "o a os as de que e em um uma para com não do da seu sua obrigado você nós".split(),
+_WORDS = {
+    "en": "the and to of a in is you your we for that with this was not have are be our it on as at but will thank",
+    "es": "el la los las de que y en un una por para con su sus lo del al es no le se gracias usted nos",
+    "fr": "le la les de des et en un une pour avec votre vous nous est pas que qui du au sur merci ce",
+    "de": "der die das und ist nicht sie wir ihr ihre ihnen mit für den dem des ein eine zu auf vielen dank",
+    "nl": "de het een en van ik je jij u uw wij we niet met voor op dat zijn is bedankt helaas",
+    "it": "il lo la gli le di che e non un una per con del della sono grazie siamo sua suo",
+    "pt": "o a os as de que e em um uma para com não do da seu sua obrigado você nós",
 }
-_SETS = {lang: frozenset(words) for lang, words in _STOPWORDS.items()}
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+FUNCTION_WORDS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang, words in _WORDS.items()}
+"""Function words per language code."""
 
 MIN_WORDS = 4
 """Below this many words the text is assumed English: too short to tell."""
 
 
-def detect_language(text: str) -> str:
-    """Return a language code (``"en"``, ``"es"``, ``"fr"``, ``"de"``, ``"nl"``, ``"it"``, ``"pt"``) or ``"und"``.
+def language_from_counts(n_words: int, n_latin: int, function_words: dict[str, int]) -> str:
+    """Decide the language from word counts.
 
-    Short texts (fewer than :data:`MIN_WORDS` words) and texts whose words are
-    mostly Latin-script but match no function-word list are taken as English, since
-    terse English notes ("Rejected - comp too high") have few function words.
-    Text mostly in a non-Latin script (Cyrillic, Arabic, CJK, ...) is ``"und"``.
+    Parameters
+    ----------
+    n_words : int
+        Alphabetic words in the text.
+    n_latin : int
+        Of those, words written in the Latin script.
+    function_words : dict
+        For each language code of :data:`FUNCTION_WORDS`, how many words are its function words.
+
+    Returns
+    -------
+    str
+        ``"en"``, another code of :data:`FUNCTION_WORDS`, or ``"und"`` for text mostly in
+        another script (Cyrillic, Arabic, CJK, ...). Short texts and Latin-script texts
+        matching no list are taken as English: terse English notes ("Rejected - comp too
+        high") have few function words.
     """
-    words = _WORD.findall(text[:20_000].lower())
-    if len(words) < MIN_WORDS:
-        letters = [c for c in text[:2000] if c.isalpha()]
-        if letters and sum(c.isascii() for c in letters) / len(letters) < 0.5:
-            return "und"
+    if n_words == 0:
         return "en"
-    latin = sum(1 for w in words if w.isascii() or all("\u00c0" <= c <= "\u024f" or c.isascii() for c in w))
-    if latin / len(words) < 0.5:
+    if n_latin / n_words < 0.5:
         return "und"
-    counts = {lang: sum(1 for w in words if w in stop) for lang, stop in _SETS.items()}
-    best = max(counts, key=counts.get)
-    if counts[best] == 0 or counts["en"] >= 0.6 * counts[best]:
+    if n_words < MIN_WORDS:
+        return "en"
+    best = max(function_words, key=function_words.get)
+    if function_words[best] == 0 or function_words.get("en", 0) >= 0.6 * function_words[best]:
         return "en"
     return best
+
+
+def detect_language(text: str) -> str:
+    """Return the language code of ``text`` (see :func:`language_from_counts`)."""
+    from .sentences import mask_noise, parse_many
+
+    return parse_many([mask_noise(text)])[0].language

@@ -8,14 +8,21 @@ from functools import cache
 from ._resources import load_lines
 
 
+# A skill name is a run of 1-3 "words" as written in data/skills.txt: letters and digits
+# with inner . / - and trailing + or # ("C++", "C#", "Node.js", "CI/CD", ".NET").
+_WORDISH = re.compile(r"(?<![\w+#])\.?[A-Za-z0-9](?:[A-Za-z0-9]|[./-](?=[A-Za-z0-9]))*[+#]*")
+_MAX_WORDS = 3
+
+
 @cache
-def _skill_pattern() -> tuple[re.Pattern, dict[str, str]]:
-    skills = load_lines("skills.txt")
-    canonical = {s.lower(): s for s in skills}
-    # Longest first, so "Excel pivot tables" wins over "Excel"; one alternation scans once.
-    alternation = "|".join(re.escape(s) for s in sorted(canonical, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w+#.])(?:{alternation})(?![\w+#])", re.IGNORECASE)
-    return pattern, canonical
+def _skill_index() -> dict[tuple[str, ...], str]:
+    """Lowercased word tuples of every skill, mapped to its canonical spelling."""
+    index = {}
+    for skill in load_lines("skills.txt"):
+        words = tuple(w.lower() for w in _WORDISH.findall(skill))
+        if 0 < len(words) <= _MAX_WORDS:
+            index.setdefault(words, skill)
+    return index
 
 
 # Single-letter or very common words in the lexicon only count when written as a name.
@@ -25,18 +32,26 @@ _CASE_SENSITIVE = {"r", "go", "word", "english", "lean", "spring", "swift", "sag
 def find_skills(text: str) -> tuple[str, ...]:
     """Return the skills from ``data/skills.txt`` named in ``text``, in order of first mention.
 
-    Matching is case-insensitive on word boundaries, except for short or ambiguous
-    entries ("R", "Go", "Word", ...), which must appear with their capital letter.
+    Matching is case-insensitive on whole words, longest name first ("Excel pivot
+    tables" before "Excel"), except for short or ambiguous entries ("R", "Go",
+    "Word", ...), which must appear with their capital letter.
     """
-    pattern, canonical = _skill_pattern()
+    index = _skill_index()
+    words = _WORDISH.findall(text)
+    lower = [w.lower() for w in words]
     seen: dict[str, None] = {}
-    for m in pattern.finditer(text):
-        found = m.group(0)
-        key = found.lower()
-        name = canonical[key]
-        if key in _CASE_SENSITIVE and found[0] != name[0]:
-            continue
-        seen.setdefault(name, None)
+    i = 0
+    while i < len(words):
+        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            name = index.get(tuple(lower[i : i + n]))
+            if name is None:
+                continue
+            if n == 1 and lower[i] in _CASE_SENSITIVE and words[i][0] != name[0]:
+                continue
+            seen.setdefault(name, None)
+            i += n - 1
+            break
+        i += 1
     return tuple(seen)
 
 

@@ -47,7 +47,7 @@ def _skill_keys():
         for skill in load_lines("skills.txt"):
             if skill.lower() in _CASE_SENSITIVE:
                 continue  # "Go", "R", "Word": too ambiguous in lowercase
-            ids = [np.uint64(t.lower) for t in _nlp().make_doc(skill) if not t.is_space]
+            ids = [np.uint64(t.lower) for t in _nlp()[0].make_doc(skill) if not t.is_space]
             if 1 <= len(ids) <= 3:
                 key = ids[0]
                 for nxt in ids[1:]:
@@ -114,30 +114,26 @@ class FeedbackVectorizer(TransformerMixin, BaseEstimator):
         every parsed text, and the index of the text each row belongs to."""
         import scipy.sparse as sp
 
-        rows, cols, sentence_doc = [], [], []
-        base = 0
+        n_sentences = [len(p.segments) for p in parsed]
+        offsets = np.concatenate(([0], np.cumsum(n_sentences)[:-1])).astype(np.int64) if parsed else np.zeros(0, np.int64)
+        sentence_doc = np.repeat(np.arange(len(parsed)), n_sentences)
+        ids = np.concatenate([p.token_ids for p in parsed]) if parsed else np.zeros(0, np.uint64)
+        # One global sentence index per token, so the whole batch is processed at once.
+        sent = np.concatenate([p.token_sentence + off for p, off in zip(parsed, offsets)]) if parsed else np.zeros(0, np.int64)
+        if self.mark_skills and len(ids):
+            ids, sent = _with_skill_marks(ids, sent)
         modulus = np.uint64(self.n_features)
-        with np.errstate(over="ignore"):
-            for d, p in enumerate(parsed):
-                n_sent = len(p.segments)
-                sentence_doc.append(np.full(n_sent, d, dtype=np.int64))
-                ids, sent = p.token_ids, p.token_sentence
-                if self.mark_skills and len(ids):
-                    ids, sent = _with_skill_marks(ids, sent)
-                if len(ids):
-                    rows.append(sent + base)
-                    cols.append(ids % modulus)
-                    if self.ngram_range[1] >= 2 and len(ids) > 1:
-                        same = sent[1:] == sent[:-1]
-                        rows.append(sent[1:][same] + base)
-                        cols.append((ids[:-1][same] * _BIGRAM + ids[1:][same]) % modulus)
-                base += n_sent
-        row = np.concatenate(rows) if rows else np.zeros(0, np.int64)
-        col = np.concatenate(cols).astype(np.int64) if cols else np.zeros(0, np.int64)
-        counts = sp.csr_matrix((np.ones(len(row), dtype=np.float64), (row, col)), shape=(base, self.n_features))
+        rows, cols = [sent], [ids % modulus]
+        if self.ngram_range[1] >= 2 and len(ids) > 1:
+            same = sent[1:] == sent[:-1]
+            with np.errstate(over="ignore"):
+                rows.append(sent[1:][same])
+                cols.append((ids[:-1][same] * _BIGRAM + ids[1:][same]) % modulus)
+        row = np.concatenate(rows)
+        col = np.concatenate(cols).astype(np.int64)
+        counts = sp.csr_matrix((np.ones(len(row)), (row, col)), shape=(int(sum(n_sentences)), self.n_features))
         counts.sum_duplicates()
-        doc = np.concatenate(sentence_doc) if sentence_doc else np.zeros(0, np.int64)
-        return counts, doc
+        return counts, sentence_doc
 
     @staticmethod
     def doc_counts(sentence_counts, sentence_doc, n_docs: int):

@@ -184,12 +184,15 @@ class ParsedText:
         whitespace tokens and tokens of dropped (empty) sentences are left out.
     token_sentence : numpy.ndarray
         For each token in ``token_ids``, the index of its sentence in ``segments``.
+    language : str
+        Detected language code (see :func:`jobfeedback.language.language_from_counts`).
     """
 
     masked: str
     segments: tuple[Segment, ...]
     token_ids: "np.ndarray"
     token_sentence: "np.ndarray"
+    language: str = "en"
 
 
 # Sentence-final punctuation (as tokenized by spaCy) and what may trail it.
@@ -199,22 +202,40 @@ _CLOSING = ('"', "'", "”", "’", ")", "]", "»")
 
 @cache
 def _nlp():
-    """The blank English spaCy pipeline; only its tokenizer is used."""
+    """The blank English spaCy pipeline (only its tokenizer is used) and the lexeme flags we read.
+
+    Flags are computed once per distinct word and then read for whole texts at C speed
+    with ``Doc.to_array``: sentence-final punctuation, closing quotes, Latin-script
+    words, and one flag per language's function words (see :mod:`jobfeedback.language`).
+    """
     import spacy
+
+    from .language import FUNCTION_WORDS
 
     nlp = spacy.blank("en")
     nlp.max_length = 10_000_000
-    return nlp
+    vocab = nlp.vocab
+    end, closing = frozenset(_END_PUNCT), frozenset(_CLOSING)
+    flags = {
+        "end": vocab.add_flag(lambda s: s in end),
+        "closing": vocab.add_flag(lambda s: s in closing),
+        "latin": vocab.add_flag(_is_latin_word),
+    }
+    for lang, words in FUNCTION_WORDS.items():
+        flags[lang] = vocab.add_flag(lambda s, words=words: s.lower() in words)
+    return nlp, flags
+
+
+def _is_latin_word(s: str) -> bool:
+    return s.isalpha() and all(c.isascii() or "\u00c0" <= c <= "\u024f" for c in s)
 
 
 @cache
-def _special_ids():
+def _num_id():
     import numpy as np
     from spacy.strings import hash_string
 
-    end = np.array([hash_string(p) for p in _END_PUNCT], dtype=np.uint64)
-    closing = np.array([hash_string(p) for p in _CLOSING], dtype=np.uint64)
-    return end, closing, np.uint64(hash_string("0"))
+    return np.uint64(hash_string("0"))
 
 
 def parse_many(masked_texts: list[str]) -> list[ParsedText]:
@@ -222,7 +243,8 @@ def parse_many(masked_texts: list[str]) -> list[ParsedText]:
 
     A sentence ends at sentence-final punctuation (with any closing quotes or brackets
     after it) and at every line break, so bullet lists and terse notes without
-    punctuation split into their lines. Work per text is linear in its length.
+    punctuation split into their lines. The language is read from the same tokens.
+    Work per text is linear in its length.
 
     Parameters
     ----------
@@ -234,28 +256,33 @@ def parse_many(masked_texts: list[str]) -> list[ParsedText]:
     list of ParsedText
     """
     import numpy as np
-    from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_NUM, LOWER
+    from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LENGTH, LIKE_NUM, LOWER
 
-    end_ids, closing_ids, num_id = _special_ids()
+    from .language import FUNCTION_WORDS, language_from_counts
+
+    nlp, flags = _nlp()
+    languages = list(FUNCTION_WORDS)
+    attrs = [LOWER, IS_SPACE, LIKE_NUM, IDX, LENGTH, flags["end"], flags["closing"], IS_ALPHA, flags["latin"]]
+    attrs += [flags[lang] for lang in languages]
+    num_id = _num_id()
     out = []
-    for text, doc in zip(masked_texts, _nlp().tokenizer.pipe(masked_texts, batch_size=256)):
+    for text, doc in zip(masked_texts, nlp.tokenizer.pipe(masked_texts, batch_size=256)):
         if len(doc) == 0:
-            out.append(ParsedText(text, (), np.zeros(0, np.uint64), np.zeros(0, np.int64)))
+            out.append(_empty(text))
             continue
-        arr = doc.to_array([LOWER, IS_SPACE, LIKE_NUM, IDX, LENGTH])
-        ids, space, number = arr[:, 0], arr[:, 1].astype(bool), arr[:, 2].astype(bool)
+        arr = doc.to_array(attrs)
+        space = arr[:, 1].astype(bool)
+        words = np.flatnonzero(~space)
+        if len(words) == 0:
+            out.append(_empty(text))
+            continue
         idx, length = arr[:, 3].astype(np.int64), arr[:, 4].astype(np.int64)
         newline = np.zeros(len(doc), dtype=np.int64)
         for i in np.flatnonzero(space):
             if "\n" in text[idx[i] : idx[i] + length[i]]:
                 newline[i] = 1
-        words = np.flatnonzero(~space)
-        if len(words) == 0:
-            out.append(ParsedText(text, (), np.zeros(0, np.uint64), np.zeros(0, np.int64)))
-            continue
-        word_ids = ids[words]
-        is_end = np.isin(word_ids, end_ids)
-        is_closing = np.isin(word_ids, closing_ids)
+        w = arr[words]
+        word_ids, is_end, is_closing = w[:, 0], w[:, 5].astype(bool), w[:, 6].astype(bool)
         lines_before = np.cumsum(newline)[words]
         # The previous word that is not a closing quote or bracket ends a sentence: "weak!" She...
         positions = np.arange(len(words))
@@ -277,9 +304,18 @@ def parse_many(masked_texts: list[str]) -> list[ParsedText]:
                 segments.append(Segment(start, end, clean))
         token_sentence = keep_sentence[sentence_of_word]
         kept = token_sentence >= 0
-        token_ids = np.where(number[words], num_id, word_ids)[kept]
-        out.append(ParsedText(text, tuple(segments), token_ids, token_sentence[kept]))
+        token_ids = np.where(w[:, 2].astype(bool), num_id, word_ids)[kept]
+        alpha = w[:, 7].astype(bool)
+        counts = dict(zip(languages, w[alpha][:, 9:].sum(axis=0).tolist()))
+        language = language_from_counts(int(alpha.sum()), int(w[alpha, 8].sum()), counts)
+        out.append(ParsedText(text, tuple(segments), token_ids, token_sentence[kept], language))
     return out
+
+
+def _empty(text: str) -> ParsedText:
+    import numpy as np
+
+    return ParsedText(text, (), np.zeros(0, np.uint64), np.zeros(0, np.int64), "en")
 
 
 def segment_many(masked_texts: list[str]) -> list[list[Segment]]:
