@@ -8,6 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from ipykernel.kernelspec import write_kernel_spec
+from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
@@ -25,6 +26,7 @@ def python3_kernel(tmp_path, monkeypatch):
     """
     write_kernel_spec(tmp_path / "kernels" / "python3")
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
+    assert KernelSpecManager().get_kernel_spec("python3").argv[0] == sys.executable
     return "python3"
 
 
@@ -43,7 +45,6 @@ def test_notebook_runs_without_errors(path, python3_kernel):
         resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
     )
     client.execute()
-    assert client.km is not None and client.km.kernel_spec.argv[0] == sys.executable
 
     errors = [
         (index, output.get("ename"), output.get("evalue"))

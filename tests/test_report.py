@@ -39,6 +39,11 @@ def test_summarize_rejects_mismatched_dates():
         jobfeedback.summarize(jobfeedback.analyze_many(TEXTS), dates=["2026-01-01"])
 
 
+def test_empty_rows_are_skipped_not_counted_as_no_reason():
+    s = jobfeedback.summarize(jobfeedback.analyze_many(["Your SQL was weak.", "", "   "]))
+    assert s.n_texts == 1 and s.n_errors == 2 and s.no_reason_share == 0.0
+
+
 def test_summary_of_nothing():
     s = jobfeedback.summarize([])
     assert s.n_texts == 0 and s.focus_theme is None and s.plan
@@ -53,7 +58,7 @@ def test_report_command(tmp_path, fmt):
     out = tmp_path / f"report.{fmt}"
     assert main(["report", str(src), "--text-column", "t", "--date-column", "d", "--output", str(out), "--no-progress"]) == 0
     content = out.read_text()
-    assert "skills_gap" in content
+    assert ("Skills gap" if fmt == "html" else "skills_gap") in content
     if fmt == "html":
         images = re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", content)
         assert len(images) == 3

@@ -35,16 +35,16 @@ def test_mask_removes_replies_signatures_footers(text, kept, dropped):
 
 
 @pytest.mark.parametrize(
-    "line",
+    "line, kept",
     [
-        "Hi John, unfortunately we went with someone else.",
-        "Thanks for applying, but the role is filled.",
-        "Thank you, but the role is filled.",
-        "Hey we went with another candidate today sorry",
+        ("Hi John, unfortunately we went with someone else.", "unfortunately we went with someone else."),
+        ("Thanks for applying, but the role is filled.", "Thanks for applying, but the role is filled."),
+        ("Thank you, but the role is filled.", "Thank you, but the role is filled."),
+        ("Hey we went with another candidate today sorry", "Hey we went with another candidate today sorry"),
     ],
 )
-def test_sentences_that_start_like_greetings_are_kept(line):
-    assert mask_noise(line).strip() == line
+def test_sentences_that_start_like_greetings_or_sign_offs_are_kept(line, kept):
+    assert mask_noise(line).strip() == kept
 
 
 def test_segments_point_into_original():
@@ -67,6 +67,11 @@ def test_headers_at_top_and_footer_sentences_in_one_line_html():
     assert "careers@acme.com" not in masked and "Subject" not in masked
     assert "Your SQL was weak." in masked and "We went with someone else." in masked
     assert "do not reply" not in masked and "Good luck!" in masked
+
+
+def test_greeting_on_the_same_line_as_the_message():
+    masked = mask_noise("Hi [Name], Thank you for applying. We filled the role.")
+    assert "Hi" not in masked and masked.strip().startswith("Thank you for applying.")
 
 
 def test_empty_and_noise_only():

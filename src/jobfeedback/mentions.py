@@ -56,7 +56,8 @@ def find_skills(text: str) -> tuple[str, ...]:
 
 
 _ROLE_WORDS = r"(?:role|position|job|opening|vacancy|post|opportunity|req|requisition)"
-_TITLE = r"([A-Z][\w/&+.-]*(?:[ \t]+(?:of|and|&|[A-Z0-9][\w/&+.-]*)){0,6})"
+# Title words: capitalised, no "." (it would run a title into the next sentence).
+_TITLE = r"([A-Z][\w/&+-]*(?:[ \t]+(?:of|and|&|[A-Z0-9][\w/&+-]*)){0,6})"
 _ROLE_PATTERNS = (
     re.compile(rf"\b(?:for|as|to)[ \t]+(?:the|our|a|an|this)[ \t]+{_TITLE}[ \t]+{_ROLE_WORDS}\b"),
     re.compile(rf"\b{_ROLE_WORDS}[ \t]+(?:of|as)[ \t]+(?:an?[ \t]+)?{_TITLE}"),

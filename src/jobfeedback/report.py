@@ -22,7 +22,7 @@ class Summary:
     n_texts : int
         Texts summarised (rows with an error are counted in ``n_errors`` only).
     n_errors : int
-        Rows that could not be analysed.
+        Rows skipped: no text, or text that could not be analysed.
     theme_counts : tuple of (str, int, float)
         ``(theme, count, share of analysed texts)`` for every theme, most frequent first.
     tone_counts : tuple of (str, int)
@@ -106,7 +106,9 @@ def summarize(analyses, dates=None) -> Summary:
         dates = list(dates)
         if len(dates) != len(analyses):
             raise ValueError(f"dates has {len(dates)} items but there are {len(analyses)} analyses")
-    ok = [i for i, a in enumerate(analyses) if a.error is None]
+    # Rows with no text (missing, or empty as CSV stores missing cells) are skipped, not
+    # counted as feedback that gave no reason.
+    ok = [i for i, a in enumerate(analyses) if a.error is None and a.text.strip()]
     n = len(ok)
     themes = Counter(t for i in ok for t in analyses[i].theme_names)
     theme_counts = tuple(sorted(((t, themes[t], themes[t] / n if n else 0.0) for t in THEMES), key=lambda x: (-x[1], THEMES.index(x[0]))))
@@ -161,36 +163,52 @@ def _charts(summary: Summary) -> list[tuple[str, str]]:
         from .errors import NotInstalled
 
         raise NotInstalled("matplotlib", "report") from None
+    from matplotlib.ticker import MaxNLocator
+
     charts = []
-    fig, ax = plt.subplots(figsize=(7, 3.2))
+    fig, ax = plt.subplots(figsize=(8, 3.4))
     names = [t for t, _, _ in summary.theme_counts][::-1]
     counts = [c for _, c, _ in summary.theme_counts][::-1]
-    colors = ["#c0504d" if t in IMPROVEMENT_THEMES else "#7f7f7f" for t in names]
-    ax.barh(names, counts, color=colors)
-    ax.set_xlabel("texts raising the theme")
+    colors = ["#c0504d" if t in IMPROVEMENT_THEMES else "#9a9a9a" for t in names]
+    ax.barh([_label(t) for t in names], counts, color=colors)
+    ax.set_xlabel("texts raising the theme (red: something you can work on; grey: not about you)")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title("How often each theme comes back")
     charts.append(("Themes", _png(fig)))
-    fig, ax = plt.subplots(figsize=(5, 2.8))
-    ax.bar([t for t, _ in summary.tone_counts], [c for _, c in summary.tone_counts], color=["#4f81bd", "#9bbb59", "#c0504d", "#f79646"])
+    fig, ax = plt.subplots(figsize=(6, 3))
+    tone_counts = [c for _, c in summary.tone_counts]
+    bars = ax.bar([t for t, _ in summary.tone_counts], tone_counts, color=["#4f9d69", "#9a9a9a", "#c0504d", "#e0a030"])
+    ax.bar_label(bars)
+    ax.set_ylabel("texts")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title("Tone toward you")
     charts.append(("Tone", _png(fig)))
     if summary.by_period:
-        fig, ax = plt.subplots(figsize=(7, 3.2))
+        fig, ax = plt.subplots(figsize=(9, 3.6))
         periods = [p for p, _ in summary.by_period]
-        for t in THEMES:
-            ax.plot(periods, [c.get(t, 0) for _, c in summary.by_period], marker="o", label=t)
+        styles = ["-", "--", ":", "-."]
+        for k, t in enumerate(THEMES):
+            values = [c.get(t, 0) for _, c in summary.by_period]
+            if any(values):
+                ax.plot(periods, values, marker="o", linestyle=styles[k % len(styles)], label=_label(t))
         ax.set_title("Themes over time")
-        ax.legend(fontsize=7, ncol=2)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
         ax.tick_params(axis="x", rotation=45)
         charts.append(("Themes over time", _png(fig)))
     return charts
+
+
+def _label(theme: str) -> str:
+    return describe(theme)["label"]
 
 
 def to_html(summary: Summary) -> str:
     """Return a self-contained HTML report (charts embedded as PNG)."""
     e = html.escape
     parts = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>jobfeedback report</title>",
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'><title>jobfeedback report</title>",
         "<style>body{font-family:system-ui,sans-serif;max-width:860px;margin:2em auto;color:#222}"
         "table{border-collapse:collapse}td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:left}"
         "img{max-width:100%}.plan li{margin:.4em 0}</style></head><body>",
@@ -201,14 +219,14 @@ def to_html(summary: Summary) -> str:
         "<h2>Plan</h2>",
     ]
     if summary.focus_theme:
-        parts.append(f"<p>Work on <strong>{e(summary.focus_theme)}</strong> first: {e(describe(summary.focus_theme)['description'])}</p>")
+        parts.append(f"<p>Work on <strong>{e(_label(summary.focus_theme))}</strong> first: {e(describe(summary.focus_theme)['description'])}</p>")
     else:
         parts.append("<p>No improvement theme comes back: the feedback is about other candidates, logistics, or gives no reason.</p>")
     parts.append("<ol class='plan'>" + "".join(f"<li><em>{e(s.guide_section)}</em>: {e(s.action)}</li>" for s in summary.plan) + "</ol>")
     for title, png in _charts(summary):
         parts.append(f"<h2>{e(title)}</h2><img alt='{e(title)} chart' src='data:image/png;base64,{png}'>")
     parts.append("<h2>Theme counts</h2><table><tr><th>theme</th><th>texts</th><th>share</th></tr>")
-    parts += [f"<tr><td>{e(t)}</td><td>{c}</td><td>{s:.0%}</td></tr>" for t, c, s in summary.theme_counts]
+    parts += [f"<tr><td>{e(_label(t))}</td><td style='text-align:right'>{c}</td><td style='text-align:right'>{s:.0%}</td></tr>" for t, c, s in summary.theme_counts]
     parts.append("</table>")
     if summary.top_skills:
         parts.append("<h2>Skills named most</h2><ul>" + "".join(f"<li>{e(k)} ({c})</li>" for k, c in summary.top_skills) + "</ul>")

@@ -31,6 +31,8 @@ _GREETING = re.compile(
     r"[ \t]*[,:!.]?[ \t]*$",
     re.IGNORECASE,
 )
+# "Hi Sam, Thank you for..." on one line: only the greeting is noise.
+_GREETING_PREFIX = re.compile(r"^\s{0,20}(?:hi|hello|hey|dear)\b(?:[ \t]+[\w.'\[\]-]+){0,4}[ \t]*,", re.IGNORECASE)
 _SIGN_OFF = re.compile(
     # The closing phrase, then at most a capitalised name ("Thanks, Tom"); "Thanks for
     # applying." is a sentence, not a sign-off.
@@ -122,6 +124,10 @@ def mask_noise(text: str) -> str:
             seen_content = True
             _blank(chars, start, start + len(line))
             continue
+        if not seen_content:
+            prefix = _GREETING_PREFIX.match(line)
+            if prefix:
+                _blank(chars, start, start + prefix.end())
         _blank_footer_sentences(chars, line, start)
         if _SIGN_OFF.match(line):
             _blank(chars, start, start + len(line))
@@ -220,6 +226,7 @@ def _nlp():
         "end": vocab.add_flag(lambda s: s in end),
         "closing": vocab.add_flag(lambda s: s in closing),
         "latin": vocab.add_flag(_is_latin_word),
+        "letters": vocab.add_flag(lambda s: any(c.isalpha() for c in s)),
     }
     for lang, words in FUNCTION_WORDS.items():
         flags[lang] = vocab.add_flag(lambda s, words=words: s.lower() in words)
@@ -256,13 +263,13 @@ def parse_many(masked_texts: list[str]) -> list[ParsedText]:
     list of ParsedText
     """
     import numpy as np
-    from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LENGTH, LIKE_NUM, LOWER
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_NUM, LOWER
 
     from .language import FUNCTION_WORDS, language_from_counts
 
     nlp, flags = _nlp()
     languages = list(FUNCTION_WORDS)
-    attrs = [LOWER, IS_SPACE, LIKE_NUM, IDX, LENGTH, flags["end"], flags["closing"], IS_ALPHA, flags["latin"]]
+    attrs = [LOWER, IS_SPACE, LIKE_NUM, IDX, LENGTH, flags["end"], flags["closing"], flags["letters"], flags["latin"]]
     attrs += [flags[lang] for lang in languages]
     num_id = _num_id()
     out = []
