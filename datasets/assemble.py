@@ -27,7 +27,11 @@ def _split_for(record_id: str) -> str:
 
 def main() -> int:
     out, seen, problems = [], set(), []
-    for draft in sorted((HERE / "drafts").glob("*.jsonl")):
+    drafts = sorted((HERE / "drafts").glob("*.jsonl"))
+    if not drafts:
+        print("no drafts in datasets/drafts/ (they are not in git); feedback.jsonl left unchanged")
+        return 1
+    for draft in drafts:
         stem = draft.stem
         for lineno, line in enumerate(draft.read_text("utf-8").splitlines(), 1):
             if not line.strip():

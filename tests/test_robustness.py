@@ -94,3 +94,18 @@ def test_parallel_equals_serial():
 
 def test_default_model_dir_exists():
     assert (default_model_dir() / "meta.json").is_file()
+
+
+def test_redact_replaces_emails_phones_and_names():
+    text = (
+        "Hi Sam Patel,\nYour SQL was weak. Call Ms Diaz on +44 20 7946 0958 or write to ana.diaz@acme.com.\n"
+        "Best regards,\nAna Diaz"
+    )
+    plain = jobfeedback.analyze(text)
+    red = jobfeedback.analyze(text, redact=True)
+    assert red.theme_names == plain.theme_names and red.scores == plain.scores
+    blob = json.dumps(red.to_dict())
+    for secret in ("Sam", "Patel", "Diaz", "ana.diaz@acme.com", "7946"):
+        assert secret not in blob
+    assert "[email]" in red.text and "[phone]" in red.text and "[name]" in red.text
+    assert jobfeedback.analyze_many([text], redact=True) == [red]

@@ -38,13 +38,15 @@ __all__ = [
 ]
 
 
-def analyze(text: str) -> Analysis:
+def analyze(text: str, *, redact: bool = False) -> Analysis:
     """Analyse one feedback text with the shipped default model.
 
     Parameters
     ----------
     text : str
         A rejection email, interview feedback, recruiter note or an account of a call.
+    redact : bool
+        Replace email addresses, phone numbers and names in the result's text fields.
 
     Returns
     -------
@@ -58,10 +60,12 @@ def analyze(text: str) -> Analysis:
     """
     from .analyzer import default_analyzer
 
-    return default_analyzer().analyze(text)
+    return default_analyzer().analyze(text, redact=redact)
 
 
-def analyze_many(texts: Iterable, *, n_jobs: int = 1, batch_size: int = 256, progress: bool = False) -> list[Analysis]:
+def analyze_many(
+    texts: Iterable, *, n_jobs: int = 1, batch_size: int = 256, progress: bool = False, redact: bool = False
+) -> list[Analysis]:
     """Analyse many texts with the default model: one :class:`Analysis` per input, same order.
 
     See :meth:`Analyzer.analyze_many`; results equal :func:`analyze` on each text, and
@@ -69,7 +73,7 @@ def analyze_many(texts: Iterable, *, n_jobs: int = 1, batch_size: int = 256, pro
     """
     from .analyzer import default_analyzer
 
-    return default_analyzer().analyze_many(texts, n_jobs=n_jobs, batch_size=batch_size, progress=progress)
+    return default_analyzer().analyze_many(texts, n_jobs=n_jobs, batch_size=batch_size, progress=progress, redact=redact)
 
 
 def pipe(texts: Iterable, *, n_jobs: int = 1, batch_size: int = 256, progress: bool = False) -> Iterator[Analysis]:

@@ -129,13 +129,16 @@ class Analyzer:
             return (_load_cached, (str(self.path), self.trusted, self.max_chars))
         return (Analyzer, (self.model, self.meta, None, False, self.max_chars))
 
-    def analyze(self, text: str) -> Analysis:
+    def analyze(self, text: str, *, redact: bool = False) -> Analysis:
         """Analyse one feedback text.
 
         Parameters
         ----------
         text : str
             The text. Empty text gives an analysis with no themes.
+        redact : bool
+            Replace email addresses, phone numbers and names in the result's text
+            fields (see :mod:`jobfeedback.redaction`).
 
         Returns
         -------
@@ -148,10 +151,11 @@ class Analyzer:
         """
         if not isinstance(text, str):
             raise TypeError(f"analyze() expects a str, got {type(text).__name__}")
-        return self._analyze_batch([text])[0]
+        result = self._analyze_batch([text])[0]
+        return _redacted(result) if redact else result
 
     def analyze_many(
-        self, texts: Iterable, *, n_jobs: int = 1, batch_size: int = 256, progress: bool = False
+        self, texts: Iterable, *, n_jobs: int = 1, batch_size: int = 256, progress: bool = False, redact: bool = False
     ) -> list[Analysis]:
         """Analyse many texts; return one :class:`Analysis` per input, in the same order.
 
@@ -169,15 +173,17 @@ class Analyzer:
             Texts per batch sent to the model or to a worker.
         progress : bool
             Show a tqdm progress bar.
+        redact : bool
+            Replace personal data in the results (see :meth:`analyze`).
 
         Returns
         -------
         list of Analysis
         """
-        return list(self.pipe(texts, n_jobs=n_jobs, batch_size=batch_size, progress=progress))
+        return list(self.pipe(texts, n_jobs=n_jobs, batch_size=batch_size, progress=progress, redact=redact))
 
     def pipe(
-        self, texts: Iterable, *, n_jobs: int = 1, batch_size: int = 256, progress: bool = False
+        self, texts: Iterable, *, n_jobs: int = 1, batch_size: int = 256, progress: bool = False, redact: bool = False
     ) -> Iterator[Analysis]:
         """Yield one :class:`Analysis` per text, in order, reading ``texts`` lazily.
 
@@ -202,7 +208,7 @@ class Analyzer:
             bar = tqdm(total=total, unit="text", desc="jobfeedback")
         try:
             for batch in results:
-                yield from batch
+                yield from (map(_redacted, batch) if redact else batch)
                 if bar is not None:
                     bar.update(len(batch))
         finally:
@@ -309,6 +315,12 @@ class Analyzer:
                 chosen = [j for j in ranked[:MAX_EVIDENCE] if best > 0 and col[j] >= 0.4 * best] or [ranked[0]]
                 out[(k, t)] = tuple(original[segs[j].start : segs[j].end] for j in chosen)
         return out
+
+
+def _redacted(analysis: Analysis) -> Analysis:
+    from .redaction import redact_analysis
+
+    return redact_analysis(analysis)
 
 
 def _error_analysis(item, problem: str) -> Analysis:

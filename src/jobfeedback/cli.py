@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=256, help="texts per batch (default 256)")
     p.add_argument("--chunk-rows", type=int, default=5000, help="rows read from --input at a time (default 5000)")
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    p.add_argument("--redact", action="store_true", help="replace emails, phone numbers and names in the output")
     _add_model_args(p)
 
     p = sub.add_parser("report", help="summarise many texts: recurring themes, tone, skills, a plan")
@@ -118,6 +119,7 @@ def _cmd_analyze(args) -> int:
                 batch_size=args.batch_size,
                 chunk_rows=args.chunk_rows,
                 progress=not args.no_progress,
+                redact=args.redact,
             )
             print(f"Analysed {n} rows -> {args.output}", file=sys.stderr)
             return 0
@@ -126,7 +128,7 @@ def _cmd_analyze(args) -> int:
         analyzer = _analyzer(args)
         row = 0
         for chunk in read_chunks(args.input, args.text_column, args.format, args.chunk_rows):
-            for a in analyzer.analyze_many(chunk[args.text_column].tolist(), batch_size=args.batch_size):
+            for a in analyzer.analyze_many(chunk[args.text_column].tolist(), batch_size=args.batch_size, redact=args.redact):
                 row += 1
                 if args.json:
                     print(json.dumps(a.to_dict(), ensure_ascii=False))
@@ -143,7 +145,7 @@ def _cmd_analyze(args) -> int:
             print("error: give a text, '-' for stdin, or --input FILE", file=sys.stderr)
             return 2
         text = sys.stdin.read()
-    a = _analyzer(args).analyze(text)
+    a = _analyzer(args).analyze(text, redact=args.redact)
     print(json.dumps(a.to_dict(), ensure_ascii=False, indent=2) if args.json else format_analysis(a))
     return 0
 

@@ -207,6 +207,7 @@ def analyze_file(
     batch_size: int = 256,
     chunk_rows: int = CHUNK_ROWS,
     progress: bool = False,
+    redact: bool = False,
 ) -> int:
     """Analyse ``text_column`` of a CSV/JSONL/Parquet file and write the results; return the row count.
 
@@ -226,6 +227,9 @@ def analyze_file(
         Rows read at a time.
     progress : bool
         Show a progress bar counting rows.
+    redact : bool
+        Replace emails, phone numbers and names in the result columns (the original
+        text column is kept as it was).
 
     Raises
     ------
@@ -257,7 +261,7 @@ def analyze_file(
                     if clash:
                         raise InputFileError(f"E040 The input already has result column(s) {clash}; rename them first.")
                     texts = [None if _has_surrogates(v) else v for v in chunk[text_column].tolist()]
-                    analyses = analyzer.analyze_many(texts, n_jobs=n_jobs, batch_size=batch_size)
+                    analyses = analyzer.analyze_many(texts, n_jobs=n_jobs, batch_size=batch_size, redact=redact)
                     results = results_frame(analyses, index=chunk.index)
                     for pos, v in enumerate(chunk[text_column].tolist()):
                         if _has_surrogates(v):
