@@ -82,3 +82,14 @@ def test_empty_and_noise_only():
 def test_stray_angle_brackets_do_not_blow_up():
     text = "<" * 50_000 + "a" * 50_000 + "Your SQL was weak."
     assert len(mask_noise(text)) == len(text)
+
+
+def test_hard_wrapped_paragraph_stays_one_sentence():
+    text = "Thank you for interviewing. The panel felt your SQL was not\nstrong enough for the role.\n- next bullet\nNew line"
+    [segments] = segment_many([mask_noise(text)])
+    assert [s.clean for s in segments] == [
+        "Thank you for interviewing.",
+        "The panel felt your SQL was not strong enough for the role.",
+        "- next bullet",
+        "New line",
+    ]

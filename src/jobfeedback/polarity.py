@@ -37,6 +37,14 @@ def _analyser():
         sys.modules[name] = module
         spec.loader.exec_module(module)
 
+    # Each emoticon (lowercased) with the polarity of the first EMOTICONS entry that lists it,
+    # which is the one TextBlob's loop over EMOTICONS would find.
+    emoticons: dict[str, float] = {}
+    for (_kind, p), forms in module.EMOTICONS.items():
+        for form in forms:
+            emoticons.setdefault(form.lower(), p)
+    punctuation, mood, irony = module.PUNCTUATION, module.MOOD, module.IRONY
+
     class _EnglishSentiment(module.Sentiment):
         # Same as textblob.en.Sentiment: adjectives also score as their -ly adverbs.
         def load(self, path=None):
@@ -50,6 +58,70 @@ def _analyser():
                             w = w[:-2]
                         p, s, i = pos["JJ"]
                         self.annotate(w + "ly", "RB", p, s, i)
+            self._plain = dict(dict.items(self))
+
+        def assessments(self, words=None, negation=True):
+            # TextBlob's Sentiment.assessments, statement for statement, reading the lexicon
+            # as a plain dict: its lazydict wrapper costs a Python call per word looked up.
+            if words is None:
+                words = []
+            lexicon, labeler = self._plain, self.labeler
+            negations, modifiers, modifier = self.negations, self.modifiers, self.modifier
+            a = []
+            m = None
+            n = None
+            for w, pos in words:
+                if w is None:
+                    continue
+                entry = lexicon.get(w)
+                if entry is not None and pos in entry:
+                    p, s, i = entry[pos]
+                    if m is None:
+                        a.append(dict(w=[w], p=p, s=s, i=i, n=1, x=labeler.get(w)))
+                    if m is not None:
+                        a[-1]["w"].append(w)
+                        a[-1]["p"] = max(-1.0, min(p * a[-1]["i"], +1.0))
+                        a[-1]["s"] = max(-1.0, min(s * a[-1]["i"], +1.0))
+                        a[-1]["i"] = i
+                        a[-1]["x"] = labeler.get(w)
+                    if n is not None:
+                        a[-1]["w"].insert(0, n)
+                        a[-1]["i"] = 1.0 / a[-1]["i"]
+                        a[-1]["n"] = -1
+                    m = None
+                    n = None
+                    if pos and pos in modifiers or any(map(entry.__contains__, modifiers)):
+                        m = (w, pos)
+                    if negation and w in negations:
+                        n = w
+                else:
+                    if negation and w in negations:
+                        n = w
+                    elif n and len(w.strip("'")) > 1:
+                        n = None
+                    if n is not None and m is not None and (pos in modifiers or modifier(m[0])):
+                        a[-1]["w"].append(n)
+                        a[-1]["n"] = -1
+                        n = None
+                    elif m and len(w) > 2:
+                        m = None
+                    if w == "!" and len(a) > 0:
+                        a[-1]["w"].append("!")
+                        a[-1]["p"] = max(-1.0, min(a[-1]["p"] * 1.25, +1.0))
+                    if w == "(!)":
+                        a.append(dict(w=[w], p=0.0, s=1.0, i=1.0, n=1, x=irony))
+                    if w.isalpha() is False and len(w) <= 5 and w not in punctuation:
+                        p = emoticons.get(w)
+                        if p is not None:
+                            a.append(dict(w=[w], p=p, s=1.0, i=1.0, n=1, x=mood))
+            for i in range(len(a)):
+                w = a[i]["w"]
+                p = a[i]["p"]
+                s = a[i]["s"]
+                n = a[i]["n"]
+                x = a[i]["x"]
+                a[i] = (w, p * -0.5 if n < 0 else p, s, x)
+            return a
 
     def tokenizer(string):
         return module.find_tokens(

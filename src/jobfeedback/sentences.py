@@ -227,6 +227,7 @@ def _nlp():
         "closing": vocab.add_flag(lambda s: s in closing),
         "latin": vocab.add_flag(_is_latin_word),
         "letters": vocab.add_flag(lambda s: any(c.isalpha() for c in s)),
+        "starts_lower": vocab.add_flag(lambda s: s[:1].islower()),
     }
     for lang, words in FUNCTION_WORDS.items():
         flags[lang] = vocab.add_flag(lambda s, words=words: s.lower() in words)
@@ -265,58 +266,69 @@ def parse_many(masked_texts: list[str]) -> list[ParsedText]:
     import numpy as np
     from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_NUM, LOWER
 
-    from .language import FUNCTION_WORDS, language_from_counts
+    from .language import FUNCTION_WORDS
 
     nlp, flags = _nlp()
     languages = list(FUNCTION_WORDS)
     attrs = [LOWER, IS_SPACE, LIKE_NUM, IDX, LENGTH, flags["end"], flags["closing"], flags["letters"], flags["latin"]]
-    attrs += [flags[lang] for lang in languages]
+    attrs += [flags[lang] for lang in languages] + [flags["starts_lower"]]
     num_id = _num_id()
-    out = []
-    for text, doc in zip(masked_texts, nlp.tokenizer.pipe(masked_texts, batch_size=256)):
-        if len(doc) == 0:
-            out.append(_empty(text))
-            continue
-        arr = doc.to_array(attrs)
-        space = arr[:, 1].astype(bool)
-        words = np.flatnonzero(~space)
-        if len(words) == 0:
-            out.append(_empty(text))
-            continue
-        idx, length = arr[:, 3].astype(np.int64), arr[:, 4].astype(np.int64)
-        newline = np.zeros(len(doc), dtype=np.int64)
-        for i in np.flatnonzero(space):
-            if "\n" in text[idx[i] : idx[i] + length[i]]:
-                newline[i] = 1
-        w = arr[words]
-        word_ids, is_end, is_closing = w[:, 0], w[:, 5].astype(bool), w[:, 6].astype(bool)
-        lines_before = np.cumsum(newline)[words]
-        # The previous word that is not a closing quote or bracket ends a sentence: "weak!" She...
-        positions = np.arange(len(words))
-        last_open = np.maximum.accumulate(np.where(is_closing, -1, positions))
-        previous = np.concatenate(([-1], last_open[:-1]))
-        after_end = (previous >= 0) & is_end[np.maximum(previous, 0)]
-        starts = after_end & ~is_end & ~is_closing
-        starts[0] = True
-        starts[1:] |= lines_before[1:] > lines_before[:-1]
-        sentence_of_word = np.cumsum(starts) - 1
-        first = np.flatnonzero(starts)
-        last = np.append(first[1:] - 1, len(words) - 1)
-        segments, keep_sentence = [], np.full(len(first), -1, dtype=np.int64)
-        for k, (a, b) in enumerate(zip(words[first], words[last])):
-            start, end = int(idx[a]), int(idx[b] + length[b])
-            clean = " ".join(text[start:end].split())
-            if any(c.isalnum() for c in clean):
-                keep_sentence[k] = len(segments)
-                segments.append(Segment(start, end, clean))
-        token_sentence = keep_sentence[sentence_of_word]
-        kept = token_sentence >= 0
-        token_ids = np.where(w[:, 2].astype(bool), num_id, word_ids)[kept]
-        alpha = w[:, 7].astype(bool)
-        counts = dict(zip(languages, w[alpha][:, 9:].sum(axis=0).tolist()))
-        language = language_from_counts(int(alpha.sum()), int(w[alpha, 8].sum()), counts)
-        out.append(ParsedText(text, tuple(segments), token_ids, token_sentence[kept], language))
-    return out
+    # A memory zone frees the strings and lexemes that these texts add to the vocabulary
+    # (ids, names, references), so a long batch run does not grow without bound.
+    with nlp.memory_zone():
+        docs = nlp.tokenizer.pipe(masked_texts, batch_size=256)
+        return [_parse_one(text, doc, attrs, languages, num_id) for text, doc in zip(masked_texts, docs)]
+
+
+def _parse_one(text, doc, attrs, languages, num_id) -> ParsedText:
+    """Split one tokenized text into sentences and word ids (see :func:`parse_many`)."""
+    import numpy as np
+
+    from .language import language_from_counts
+
+    if len(doc) == 0:
+        return _empty(text)
+    arr = doc.to_array(attrs)
+    space = arr[:, 1].astype(bool)
+    words = np.flatnonzero(~space)
+    if len(words) == 0:
+        return _empty(text)
+    idx, length = arr[:, 3].astype(np.int64), arr[:, 4].astype(np.int64)
+    newline = np.zeros(len(doc), dtype=np.int64)  # line breaks in each whitespace token
+    for i in np.flatnonzero(space):
+        newline[i] = text.count("\n", idx[i], idx[i] + length[i])
+    w = arr[words]
+    word_ids, is_end, is_closing = w[:, 0], w[:, 5].astype(bool), w[:, 6].astype(bool)
+    lines_before = np.cumsum(newline)[words]
+    # The previous word that is not a closing quote or bracket ends a sentence: "weak!" She...
+    positions = np.arange(len(words))
+    last_open = np.maximum.accumulate(np.where(is_closing, -1, positions))
+    previous = np.concatenate(([-1], last_open[:-1]))
+    after_end = (previous >= 0) & is_end[np.maximum(previous, 0)]
+    starts = after_end & ~is_end & ~is_closing
+    starts[0] = True
+    # A line break ends a sentence, except inside a hard-wrapped paragraph: one break,
+    # the line so far not ended, and the next line going on in lowercase.
+    breaks = lines_before[1:] - lines_before[:-1]
+    wrapped = (breaks == 1) & ~is_end[:-1] & w[1:, 9 + len(languages)].astype(bool)
+    starts[1:] |= (breaks > 0) & ~wrapped
+    sentence_of_word = np.cumsum(starts) - 1
+    first = np.flatnonzero(starts)
+    last = np.append(first[1:] - 1, len(words) - 1)
+    segments, keep_sentence = [], np.full(len(first), -1, dtype=np.int64)
+    for k, (a, b) in enumerate(zip(words[first], words[last])):
+        start, end = int(idx[a]), int(idx[b] + length[b])
+        clean = " ".join(text[start:end].split())
+        if any(c.isalnum() for c in clean):
+            keep_sentence[k] = len(segments)
+            segments.append(Segment(start, end, clean))
+    token_sentence = keep_sentence[sentence_of_word]
+    kept = token_sentence >= 0
+    token_ids = np.where(w[:, 2].astype(bool), num_id, word_ids)[kept]
+    alpha = w[:, 7].astype(bool)
+    counts = dict(zip(languages, w[alpha][:, 9 : 9 + len(languages)].sum(axis=0).tolist()))
+    language = language_from_counts(int(alpha.sum()), int(w[alpha, 8].sum()), counts)
+    return ParsedText(text, tuple(segments), token_ids, token_sentence[kept], language)
 
 
 def _empty(text: str) -> ParsedText:

@@ -160,8 +160,71 @@ def train(data=None, output=None, params: dict | None = None, progress: bool = T
         "metrics": {"test": metrics},
     }
     path = save_model(model, output, meta)
+    write_model_card(path, json.loads((path / "meta.json").read_text("utf-8")), records)
     say(f"Saved model to {path}")
     return path
+
+
+def write_model_card(path, meta: dict, records: list[dict]) -> None:
+    """Write ``MODEL_CARD.md`` in the model directory from its metadata and the dataset."""
+    from collections import Counter
+
+    test = meta.get("metrics", {}).get("test", {})
+    lines = [
+        "# jobfeedback default model",
+        "",
+        "## What it does",
+        "Multi-label classification of job-application feedback texts into seven themes "
+        f"({', '.join(THEMES)}), with calibrated confidences, and a four-way tone label "
+        "(positive, neutral, negative, mixed: tone toward the candidate).",
+        "",
+        "## Model",
+        "scikit-learn pipelines over shared features: the text is cleaned of email noise and tokenized by "
+        "spaCy's blank English tokenizer; word unigrams and bigrams within sentences (spaCy lowercase hashes, "
+        f"{meta['params']['n_features']} buckets, a shared marker after known skill names), sublinear TF-IDF, L2 norm. "
+        f"Themes: one-vs-rest logistic regression (C={meta['params']['theme_C']}, balanced class weights) with "
+        "sigmoid (Platt) calibration; per-theme thresholds chosen to maximise F1 on 5-fold out-of-fold "
+        f"predictions over train+dev. Tone: multinomial logistic regression (C={meta['params']['tone_C']}).",
+        "",
+        "Thresholds: " + ", ".join(f"{t} {v:.3f}" for t, v in meta["thresholds"].items()),
+        "",
+        "## Data",
+        f"`datasets/feedback.jsonl` (sha256 {meta['training_data']['sha256'][:12]}): "
+        f"{meta['training_data']['n_train_dev']} train+dev examples, {meta['training_data']['n_test']} test examples "
+        "written in a separate pass in fields of work absent from training. See `datasets/DATASHEET.md`.",
+        "",
+        "## Metrics on the test split",
+    ]
+    if test:
+        lines += ["", "| theme | precision | recall | F1 | support |", "|---|---:|---:|---:|---:|"]
+        for t in THEMES:
+            m = test["per_theme"][t]
+            lines.append(f"| {t} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {m['support']} |")
+        lines += [
+            "",
+            f"Theme macro-F1 {test['macro_f1']:.3f}, micro-F1 {test['micro_f1']:.3f}, expected calibration error "
+            f"{test['ece']:.3f}; tone macro-F1 {test['tone_macro_f1']:.3f}; generic rejections (no theme) given no "
+            f"improvement theme: {test['generic_no_improvement_theme']:.1%}. Reproduce with `jobfeedback evaluate --baselines`.",
+        ]
+    registers = Counter(r["register"] for r in records)
+    lines += [
+        "",
+        "## Intended use",
+        "Helping job seekers and career tools read feedback: which reasons a text gives, with the sentences "
+        "that show them, and what to do next. Not for judging candidates, screening, or any decision about a person.",
+        "",
+        "## Limitations",
+        "- English only; other languages are flagged and get no themes.",
+        "- Trained on written-for-purpose examples (" + ", ".join(f"{k} {v}" for k, v in registers.most_common(6)) + ", ...); "
+        "real feedback is shorter, more formulaic and more often gives no reason. On real rejection emails, recall of "
+        "reasons buried in long form letters is lower than on the test split.",
+        "- A bag of n-grams: negation and contrast are learned only from examples, and sarcasm is often missed.",
+        "- Evidence sentences are the sentences that contribute most to a theme's linear score; a theme carried by "
+        "the whole text can be shown with a weaker sentence.",
+        "- Loading the model unpickles it (runs code); `meta.json` records its sha256, checked before loading.",
+        "",
+    ]
+    (path / "MODEL_CARD.md").write_text("\n".join(lines), "utf-8")
 
 
 def theme_report(Y_true: np.ndarray, Y_pred: np.ndarray) -> dict:
