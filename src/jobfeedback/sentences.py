@@ -273,11 +273,27 @@ def parse_many(masked_texts: list[str]) -> list[ParsedText]:
     attrs = [LOWER, IS_SPACE, LIKE_NUM, IDX, LENGTH, flags["end"], flags["closing"], flags["letters"], flags["latin"]]
     attrs += [flags[lang] for lang in languages] + [flags["starts_lower"]]
     num_id = _num_id()
-    # A memory zone frees the strings and lexemes that these texts add to the vocabulary
-    # (ids, names, references), so a long batch run does not grow without bound.
-    with nlp.memory_zone():
-        docs = nlp.tokenizer.pipe(masked_texts, batch_size=256)
-        return [_parse_one(text, doc, attrs, languages, num_id) for text, doc in zip(masked_texts, docs)]
+    docs = nlp.tokenizer.pipe(masked_texts, batch_size=256)
+    parsed = [_parse_one(text, doc, attrs, languages, num_id) for text, doc in zip(masked_texts, docs)]
+    _count_texts(len(masked_texts))
+    return parsed
+
+
+VOCAB_RESET_TEXTS = 50_000
+"""The tokenizer is rebuilt after this many texts (see :func:`_count_texts`)."""
+
+_texts_since_reset = [0]
+
+
+def _count_texts(n: int) -> None:
+    # Every new word (names, ids, references) adds a lexeme to spaCy's vocabulary, so a
+    # long batch run would grow without bound. Rebuilding the blank pipeline now and then
+    # bounds it; token ids are hashes of the text, so features do not change. (spaCy's
+    # memory zones bound it too, but turn off the tokenizer cache: 3x slower here.)
+    _texts_since_reset[0] += n
+    if _texts_since_reset[0] >= VOCAB_RESET_TEXTS:
+        _texts_since_reset[0] = 0
+        _nlp.cache_clear()
 
 
 def _parse_one(text, doc, attrs, languages, num_id) -> ParsedText:
