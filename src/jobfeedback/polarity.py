@@ -123,14 +123,7 @@ def _analyser():
                 a[i] = (w, p * -0.5 if n < 0 else p, s, x)
             return a
 
-    def tokenizer(string):
-        return module.find_tokens(
-            str(string),
-            punctuation=module.PUNCTUATION,
-            abbreviations=module.ABBREVIATIONS,
-            replace=module.replacements,
-            linebreak=r"\n{2,}",
-        )
+    tokenizer = _make_tokenizer(module)
 
     analyser = _EnglishSentiment(
         path=os.path.join(root, "en", "en-sentiment.xml"),
@@ -143,6 +136,98 @@ def _analyser():
     )
     analyser.load()
     return analyser
+
+
+def _make_tokenizer(module):
+    """TextBlob's ``find_tokens`` as ``textblob.en`` calls it, with the same result, faster.
+
+    The code below is TextBlob's (MIT licence), statement for statement, except that:
+    literal substitutions use ``str.replace`` instead of ``re.sub`` (same result for
+    patterns without special characters), and the emoticon regex starts with a lookahead
+    on the characters an emoticon can start with, so positions that cannot match are
+    skipped at once (same matches, same groups, same alternation order).
+    """
+    import re
+
+    punctuation_all = module.PUNCTUATION
+    punctuation = tuple(punctuation_all.replace(".", ""))
+    replace = module.replacements
+    replace_items = list(replace.items())
+    assert all(re.escape(a) == a for a, _ in replace_items)  # literal patterns only
+    abbreviations = module.ABBREVIATIONS
+    abbr1, abbr2, abbr3 = module.RE_ABBR1, module.RE_ABBR2, module.RE_ABBR3
+    token_re, eos = module.TOKEN, module.EOS
+    sarcasm = module.RE_SARCASM
+    firsts = sorted({e[0] for forms in module.EMOTICONS.values() for e in forms})
+    emoticons = re.compile(
+        r"(?=[%s])(%s)($|\s)" % ("".join(re.escape(c) for c in firsts), "|".join(module.TEMP_RE_EMOTICONS))
+    )
+    linebreak = re.compile(r"\n{2,}")
+    spaces = re.compile(r"\s+")
+    enders = ("...", ".", "!", "?", eos)
+    trailers = ("'", '"', "”", "’", "...", ".", "!", "?", ")", eos)
+
+    def find_tokens(string):
+        string = str(string)
+        for a, b in replace_items:
+            string = string.replace(a, b)
+        string = (
+            string.replace("“", " “ ")
+            .replace("”", " ” ")
+            .replace("‘", " ‘ ")
+            .replace("’", " ’ ")
+            .replace("'", " ' ")
+            .replace('"', ' " ')
+        )
+        string = string.replace("\r\n", "\n")
+        string = linebreak.sub(" %s " % eos, string)
+        string = spaces.sub(" ", string)
+        tokens = []
+        for t in token_re.findall(string + " "):
+            if len(t) > 0:
+                tail = []
+                while t.startswith(punctuation) and t not in replace:
+                    if t.startswith(punctuation):
+                        tokens.append(t[0])
+                        t = t[1:]
+                while t.endswith(punctuation + (".",)) and t not in replace:
+                    if t.endswith(punctuation):
+                        tail.append(t[-1])
+                        t = t[:-1]
+                    if t.endswith("..."):
+                        tail.append("...")
+                        t = t[:-3].rstrip(".")
+                    if t.endswith("."):
+                        if (
+                            t in abbreviations
+                            or abbr1.match(t) is not None
+                            or abbr2.match(t) is not None
+                            or abbr3.match(t) is not None
+                        ):
+                            break
+                        else:
+                            tail.append(t[-1])
+                            t = t[:-1]
+                if t != "":
+                    tokens.append(t)
+                tokens.extend(reversed(tail))
+        sentences, i, j = [[]], 0, 0
+        while j < len(tokens):
+            if tokens[j] in enders:
+                while j < len(tokens) and tokens[j] in trailers:
+                    if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
+                        break
+                    j += 1
+                sentences[-1].extend(t for t in tokens[i:j] if t != eos)
+                sentences.append([])
+                i = j
+            j += 1
+        sentences[-1].extend(tokens[i:j])
+        joined = (" ".join(s) for s in sentences if len(s) > 0)
+        joined = (sarcasm.sub("(!)", s) if "(" in s else s for s in joined)
+        return [emoticons.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s) for s in joined]
+
+    return find_tokens
 
 
 def polarity_subjectivity(text: str) -> tuple[float, float]:
