@@ -228,6 +228,7 @@ def _nlp():
         "latin": vocab.add_flag(_is_latin_word),
         "letters": vocab.add_flag(lambda s: any(c.isalpha() for c in s)),
         "starts_lower": vocab.add_flag(lambda s: s[:1].islower()),
+        "alnum": vocab.add_flag(lambda s: any(c.isalnum() for c in s)),
     }
     for lang, words in FUNCTION_WORDS.items():
         flags[lang] = vocab.add_flag(lambda s, words=words: s.lower() in words)
@@ -271,7 +272,7 @@ def parse_many(masked_texts: list[str]) -> list[ParsedText]:
     nlp, flags = _nlp()
     languages = list(FUNCTION_WORDS)
     attrs = [LOWER, IS_SPACE, LIKE_NUM, IDX, LENGTH, flags["end"], flags["closing"], flags["letters"], flags["latin"]]
-    attrs += [flags[lang] for lang in languages] + [flags["starts_lower"]]
+    attrs += [flags[lang] for lang in languages] + [flags["starts_lower"], flags["alnum"]]
     num_id = _num_id()
     docs = nlp.tokenizer.pipe(masked_texts, batch_size=256)
     parsed = [_parse_one(text, doc, attrs, languages, num_id) for text, doc in zip(masked_texts, docs)]
@@ -331,13 +332,14 @@ def _parse_one(text, doc, attrs, languages, num_id) -> ParsedText:
     sentence_of_word = np.cumsum(starts) - 1
     first = np.flatnonzero(starts)
     last = np.append(first[1:] - 1, len(words) - 1)
+    # A sentence is kept if one of its words has a letter or digit (not bare punctuation).
+    has_alnum = np.add.reduceat(w[:, 10 + len(languages)].astype(np.int64), first) > 0
     segments, keep_sentence = [], np.full(len(first), -1, dtype=np.int64)
-    for k, (a, b) in enumerate(zip(words[first], words[last])):
-        start, end = int(idx[a]), int(idx[b] + length[b])
-        clean = " ".join(text[start:end].split())
-        if any(c.isalnum() for c in clean):
-            keep_sentence[k] = len(segments)
-            segments.append(Segment(start, end, clean))
+    starts_at, ends_at = idx[words[first]].tolist(), (idx[words[last]] + length[words[last]]).tolist()
+    for k in np.flatnonzero(has_alnum).tolist():
+        start, end = starts_at[k], ends_at[k]
+        keep_sentence[k] = len(segments)
+        segments.append(Segment(start, end, " ".join(text[start:end].split())))
     token_sentence = keep_sentence[sentence_of_word]
     kept = token_sentence >= 0
     token_ids = np.where(w[:, 2].astype(bool), num_id, word_ids)[kept]
