@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("csv", "jsonl", "parquet"), help="format of --input, if not its extension")
     p.add_argument("--n-jobs", type=int, default=1, help="worker processes (default 1; -1 = all cores)")
     p.add_argument("--batch-size", type=int, default=256, help="texts per batch (default 256)")
-    p.add_argument("--chunk-rows", type=int, default=5000, help="rows read from --input at a time (default 5000)")
+    p.add_argument("--chunk-rows", type=int, default=2000, help="rows read from --input at a time (default 2000)")
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     p.add_argument("--redact", action="store_true", help="replace emails, phone numbers and names in the output")
     _add_model_args(p)

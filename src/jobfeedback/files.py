@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import InputFileError
 
 FORMATS = ("csv", "jsonl", "parquet")
-CHUNK_ROWS = 5_000
+CHUNK_ROWS = 2_000
 
 
 def detect_format(path, explicit: str | None = None) -> str:

@@ -282,7 +282,7 @@ class FeedbackModel(BaseEstimator):
         if cached is None:
             ovr = self.themes_pipeline_.named_steps["classifier"]
             columns = [est.calibrated_classifiers_[0].estimator.coef_.ravel() for est in ovr.estimators_]
-            cached = np.column_stack(columns)
+            cached = np.column_stack(columns).astype(np.float32)
             self.__dict__["_theme_weights"] = cached
         return cached
 

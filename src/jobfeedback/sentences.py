@@ -280,7 +280,7 @@ def parse_many(masked_texts: list[str]) -> list[ParsedText]:
     return parsed
 
 
-VOCAB_RESET_TEXTS = 50_000
+VOCAB_RESET_TEXTS = 20_000
 """The tokenizer is rebuilt after this many texts (see :func:`_count_texts`)."""
 
 _texts_since_reset = [0]
