@@ -237,8 +237,7 @@ class Analyzer:
         features = self.model.features
         sentence_counts, sentence_doc = features.sentence_counts(parsed)
         doc_counts = features.doc_counts(sentence_counts, sentence_doc, len(parsed))
-        X = features.weigh(doc_counts)
-        theme_probs, tone_probs = self.model.predict_features(X)
+        theme_probs, tone_probs, X = self.model.predict_counts(sentence_counts, sentence_doc, doc_counts)
         thresholds = self.model.thresholds_
         # Texts in another language, or with nothing left after cleaning, are not scored.
         scored = [bool(p.segments) and lang == "en" for p, lang in zip(parsed, languages)]

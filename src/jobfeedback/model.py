@@ -195,6 +195,10 @@ class FeedbackModel(BaseEstimator):
         Inverse regularisation strength of the tone logistic regression.
     calibration_cv : int
         Folds of the sigmoid (Platt) calibration of theme confidences.
+    sentence_weight : float
+        A theme's confidence is ``(1 - w) * p(text) + w * max p(sentence)``: a reason
+        stated in one sentence still counts when the rest of a long form letter is
+        courtesy. 0 uses the whole text only.
     """
 
     def __init__(
@@ -205,6 +209,7 @@ class FeedbackModel(BaseEstimator):
         theme_C=100.0,
         tone_C=30.0,
         calibration_cv=5,
+        sentence_weight=0.3,
     ):
         self.n_features = n_features
         self.ngram_range = ngram_range
@@ -212,6 +217,7 @@ class FeedbackModel(BaseEstimator):
         self.theme_C = theme_C
         self.tone_C = tone_C
         self.calibration_cv = calibration_cv
+        self.sentence_weight = sentence_weight
 
     def fit(self, texts, themes, tones, thresholds=None):
         """Fit on ``texts`` with theme lists ``themes`` and tone labels ``tones``.
@@ -257,16 +263,32 @@ class FeedbackModel(BaseEstimator):
 
         Theme columns follow :data:`jobfeedback.THEMES`; tone columns follow ``self.tones_``.
         """
-        texts = list(texts)
-        if not texts:
-            return np.zeros((0, len(THEMES))), np.zeros((0, len(self.tones_)))
-        return self.predict_features(self.features.transform(texts))
+        from .sentences import parse_texts
 
-    def predict_features(self, X):
-        """Return ``(theme_probs, tone_probs)`` for a TF-IDF feature matrix ``X``."""
-        if X.shape[0] == 0:
+        parsed = parse_texts(list(texts))
+        if not parsed:
             return np.zeros((0, len(THEMES))), np.zeros((0, len(self.tones_)))
-        return self.theme_probs(X), self.tone_pipeline_.named_steps["classifier"].predict_proba(X)
+        sentence_counts, sentence_doc = self.features.sentence_counts(parsed)
+        doc_counts = self.features.doc_counts(sentence_counts, sentence_doc, len(parsed))
+        theme_probs, tone_probs, _ = self.predict_counts(sentence_counts, sentence_doc, doc_counts)
+        return theme_probs, tone_probs
+
+    def predict_counts(self, sentence_counts, sentence_doc, doc_counts):
+        """Return ``(theme_probs, tone_probs, X)`` from sentence and text counts (see ``FeedbackVectorizer``).
+
+        ``X`` is the TF-IDF matrix of the texts, for callers that need it again.
+        """
+        features = self.features
+        X = features.weigh(doc_counts)
+        theme_probs = self.theme_probs(X)
+        weight = getattr(self, "sentence_weight", 0.0)
+        if weight and sentence_counts.shape[0]:
+            sentence_probs = self.theme_probs(features.weigh(sentence_counts))
+            best = np.zeros_like(theme_probs)
+            docs, first = np.unique(sentence_doc, return_index=True)
+            best[docs] = np.maximum.reduceat(sentence_probs, first, axis=0)
+            theme_probs = (1 - weight) * theme_probs + weight * best
+        return theme_probs, self.tone_pipeline_.named_steps["classifier"].predict_proba(X), X
 
     def theme_probs(self, X):
         """Return calibrated theme probabilities for a feature matrix ``X``."""
