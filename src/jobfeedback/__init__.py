@@ -10,12 +10,17 @@ Importing the package is cheap: spaCy, scikit-learn and the model load on first 
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from .results import Analysis, NextStep, Sentiment, ThemeHit
 from .taxonomy import THEMES, TONES
 
 __version__ = "0.1.0"
+
+# A library does not print: the application decides where warnings go (and the analysed
+# text is never logged, at any level).
+logging.getLogger("jobfeedback").addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable, Iterator

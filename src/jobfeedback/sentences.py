@@ -251,8 +251,9 @@ def parse_many(masked_texts: list[str]) -> list[ParsedText]:
     """Tokenize masked texts with spaCy and split them into sentences.
 
     A sentence ends at sentence-final punctuation (with any closing quotes or brackets
-    after it) and at every line break, so bullet lists and terse notes without
-    punctuation split into their lines. The language is read from the same tokens.
+    after it) and at line breaks, so bullet lists and terse notes without punctuation
+    split into their lines; a single break inside a hard-wrapped paragraph (the next line
+    going on in lowercase) does not end one. The language is read from the same tokens.
     Work per text is linear in its length.
 
     Parameters
