@@ -128,3 +128,14 @@ def test_shipped_model_meta():
     for key in ("themes", "thresholds", "versions", "training_data", "metrics", "model_sha256"):
         assert key in meta
     assert (default_model_dir() / "model.joblib").stat().st_size < 20 * 1024 * 1024
+
+
+def test_fast_theme_probabilities_equal_the_pipeline():
+    import numpy as np
+
+    from jobfeedback.analyzer import default_analyzer
+
+    model = default_analyzer().model
+    X = model.features.transform(["Your SQL was weak.", "We hired someone else.", "", "Thanks!"])
+    expected = model.themes_pipeline_.named_steps["classifier"].predict_proba(X)
+    assert np.allclose(model.theme_probs(X), expected, rtol=0, atol=1e-12)

@@ -71,7 +71,7 @@ def find_role(text: str) -> str | None:
     Only capitalised titles next to words like "role" or "position" are taken, so a
     sentence about "the role" in general does not produce a title.
     """
-    head = text[:20_000]
+    head = text[:5_000]  # the role is named near the top; long threads need not be scanned
     for pattern in _ROLE_PATTERNS:
         m = pattern.search(head)
         if m:

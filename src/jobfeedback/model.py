@@ -291,8 +291,32 @@ class FeedbackModel(BaseEstimator):
         return theme_probs, self.tone_pipeline_.named_steps["classifier"].predict_proba(X), X
 
     def theme_probs(self, X):
-        """Return calibrated theme probabilities for a feature matrix ``X``."""
-        return self.themes_pipeline_.named_steps["classifier"].predict_proba(X)
+        """Return calibrated theme probabilities for a feature matrix ``X``.
+
+        The same numbers as the theme pipeline's ``predict_proba`` (each theme's logistic
+        regression, then its sigmoid calibration), computed for all themes in one sparse
+        product instead of one per theme.
+        """
+        from scipy.special import expit
+
+        weights, intercept, a, b = self._theme_linear()
+        decision = np.asarray(X @ weights) + intercept
+        return expit(-(a * decision + b))
+
+    def _theme_linear(self):
+        cached = self.__dict__.get("_theme_linear_cache")
+        if cached is None:
+            ovr = self.themes_pipeline_.named_steps["classifier"]
+            calibrated = [est.calibrated_classifiers_[0] for est in ovr.estimators_]
+            if any(len(c.calibrators) != 1 or not hasattr(c.calibrators[0], "a_") for c in calibrated):
+                raise ValueError("theme classifiers must be binary, sigmoid-calibrated linear models")
+            weights = np.column_stack([c.estimator.coef_.ravel() for c in calibrated])
+            intercept = np.array([c.estimator.intercept_[0] for c in calibrated])
+            a = np.array([c.calibrators[0].a_ for c in calibrated])
+            b = np.array([c.calibrators[0].b_ for c in calibrated])
+            cached = (weights, intercept, a, b)
+            self.__dict__["_theme_linear_cache"] = cached
+        return cached
 
     def theme_weights(self):
         """Return the dense (n_features, 7) weights of the linear theme models, before calibration.
@@ -300,17 +324,11 @@ class FeedbackModel(BaseEstimator):
         Calibration is monotonic per theme, so these weights tell which words of a text
         pushed a theme's confidence up; the analyser uses them to pick evidence sentences.
         """
-        cached = self.__dict__.get("_theme_weights")
-        if cached is None:
-            ovr = self.themes_pipeline_.named_steps["classifier"]
-            columns = [est.calibrated_classifiers_[0].estimator.coef_.ravel() for est in ovr.estimators_]
-            cached = np.column_stack(columns).astype(np.float32)
-            self.__dict__["_theme_weights"] = cached
-        return cached
+        return self._theme_linear()[0]
 
     def __getstate__(self):
         state = self.__dict__.copy()
-        state.pop("_theme_weights", None)
+        state.pop("_theme_linear_cache", None)
         return state
 
     def predict_themes(self, texts):

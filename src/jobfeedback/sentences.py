@@ -54,6 +54,7 @@ _FOOTER = re.compile(
     r"unsubscribe|privacy (?:notice|policy))",
     re.IGNORECASE,
 )
+_FOOTER_KEYS = ("this e", "this m", "if you", "please do not", "this is an", "unsubscribe", "privacy")
 # A sign-off is followed by a name, a title, a company, a phone number: a few short lines.
 _SIGNATURE_LINES = 5
 _SIGNATURE_LINE_MAX = 80
@@ -149,6 +150,9 @@ def mask_noise(text: str) -> str:
 
 def _blank_footer_sentences(chars: list[str], line: str, start: int) -> None:
     """Mask each sentence of ``line`` that holds a legal or automated-footer phrase."""
+    low = line.lower()
+    if not any(key in low for key in _FOOTER_KEYS):
+        return  # every footer phrase starts with one of these: skip the regex
     for m in _FOOTER.finditer(line):
         lo = max(0, m.start() - _FOOTER_REACH)
         begin = max(line.rfind(c, lo, m.start()) for c in _SENTENCE_END)
