@@ -14,6 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # numpy is imported where it is used, not at import time
+    import numpy as np
 
 # Tags are bounded in length so that a stray "<" in a 1 MB text cannot make a regex scan
 # the rest of the text from every position.
@@ -269,7 +273,6 @@ def parse_many(masked_texts: list[str]) -> list[ParsedText]:
     -------
     list of ParsedText
     """
-    import numpy as np
     from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_NUM, LOWER
 
     from .language import FUNCTION_WORDS
