@@ -297,8 +297,11 @@ class Analyzer:
         wanted = np.isin(sentence_doc, docs_with_hits)
         rows = np.flatnonzero(wanted)
         S = sentence_counts[rows]
-        per_count = X.multiply(doc_counts.power(-1)).tocsr()  # each n-gram's value per occurrence
-        contributions = np.asarray(S.multiply(per_count[sentence_doc[rows]]).tocsr() @ self.model.theme_weights())
+        # Each n-gram's value per occurrence, only for the texts that need evidence.
+        per_count = X[docs_with_hits].multiply(doc_counts[docs_with_hits].power(-1)).tocsr()
+        position = {k: n for n, k in enumerate(docs_with_hits)}
+        doc_rows = np.array([position[k] for k in sentence_doc[rows].tolist()])
+        contributions = np.asarray(S.multiply(per_count[doc_rows]).tocsr() @ self.model.theme_weights())
         first_row = {}
         for r, k in enumerate(sentence_doc[rows]):
             first_row.setdefault(int(k), r)

@@ -260,12 +260,12 @@ def analyze_file(
                     clash = [c for c in RESULT_COLUMNS if c in chunk.columns]
                     if clash:
                         raise InputFileError(f"E040 The input already has result column(s) {clash}; rename them first.")
-                    texts = [None if _has_surrogates(v) else v for v in chunk[text_column].tolist()]
+                    cells = chunk[text_column].tolist()
+                    undecodable = [_has_surrogates(v) for v in cells]
+                    texts = [None if bad else v for v, bad in zip(cells, undecodable)]
                     analyses = analyzer.analyze_many(texts, n_jobs=n_jobs, batch_size=batch_size, redact=redact)
                     results = results_frame(analyses, index=chunk.index)
-                    for pos, v in enumerate(chunk[text_column].tolist()):
-                        if _has_surrogates(v):
-                            results.iloc[pos, results.columns.get_loc("error")] = "text is not valid UTF-8"
+                    results.loc[undecodable, "error"] = "text is not valid UTF-8"
                     writer.write(pd.concat([chunk, results], axis=1))
                     total += len(chunk)
                     if bar is not None:

@@ -364,17 +364,9 @@ def _empty(text: str) -> ParsedText:
 
 
 def segment_many(masked_texts: list[str]) -> list[list[Segment]]:
-    """Split each masked text into sentences; blank sentences are dropped.
+    """Return the sentences of each masked text: :func:`parse_many` without the tokens.
 
-    Parameters
-    ----------
-    masked_texts : list of str
-        Texts already passed through :func:`mask_noise`.
-
-    Returns
-    -------
-    list of list of Segment
-        For each text, its sentences in order, with offsets valid in the original text.
+    Offsets of each :class:`Segment` are valid in the original text; blank sentences are dropped.
     """
     return [list(p.segments) for p in parse_many(masked_texts)]
 
