@@ -1,172 +1,194 @@
-"""Compare model approaches for themes and tone on the dev split, with cross-validation.
+"""Compare theme/tone model approaches across writing voices and on real text.
 
-Run from the project root:  python benchmarks/compare_models.py [--no-spacy]
+Run from the project root:  python benchmarks/compare_models.py [--approaches both,text,...]
 
-For each approach: 5-fold cross-validated theme macro-F1 on the train split, then
-macro-F1, micro-F1, tone macro-F1 and expected calibration error (ECE) on the dev split
-when trained on train. Thresholds are 0.5 for every approach so they are compared on
-equal terms (the shipped model then tunes thresholds out-of-fold). Baselines on the same
-dev texts: keyword rules (themes), TextBlob and VADER polarity (tone). The test split is
-not touched.
+For each approach it prints per-theme F1, macro- and micro-F1 and tone macro-F1 on:
+
+- **group CV**: 5-fold cross-validation over train+dev grouped by writing pass (each pass a
+  group), so every text is scored by a model that never saw its writer's voice — the number
+  to select on;
+- **realmix**: the real-mix dev split (written at real base rates, never trained on);
+- **real dev**: the 130 real texts of ``../shared/realworld/`` with the project's labels
+  (``datasets/realdev/labels.jsonl``), when ``../shared`` is present;
+- **test**: the same-voice test split (reported, never selected on).
+
+Approaches: ``text`` (a text-level model, as jobfeedback 0.1), ``sentence`` (sentence-level
+model trained on rationales), ``both`` (the sentence + text stack, the shipped default), and
+``tfidf`` (plain scikit-learn TF-IDF 1-2-grams + logistic regression, thresholds tuned on
+inner out-of-fold predictions), plus keyword rules. Results are also written as Markdown to
+``benchmarks/results/compare_models.md``.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
+import json
 import time
+from pathlib import Path
 
 import numpy as np
 from sklearn.metrics import f1_score
-from sklearn.model_selection import KFold
+from sklearn.model_selection import GroupKFold
 
-from jobfeedback.evaluation import keyword_themes, polarity_tone
-from jobfeedback.model import FeedbackModel, FeedbackVectorizer
-from jobfeedback.polarity import polarity_subjectivity
-from jobfeedback.taxonomy import THEMES
-from jobfeedback.training import expected_calibration_error, label_matrix, load_dataset, split
+from jobfeedback.classifier import FeedbackModel
+from jobfeedback.dataset import label_matrix, load_dataset, rationale_spans, split, writing_pass
+from jobfeedback.evaluation import keyword_themes
+from jobfeedback.metrics import theme_report
+from jobfeedback.sentences import parse_texts
+from jobfeedback.taxonomy import IMPROVEMENT_THEMES, THEMES
 
-
-class SklearnApproach:
-    """A FeedbackModel configuration, or the same features with another classifier."""
-
-    def __init__(self, name, classifier="lr", **params):
-        self.name, self.classifier, self.params = name, classifier, params
-
-    def fit_predict(self, train_docs, train_recs, test_docs):
-        if self.classifier == "lr":
-            m = FeedbackModel(calibration_cv=5, **self.params).fit(train_docs, [r["themes"] for r in train_recs], [r["tone"] for r in train_recs])
-            probs, tone_probs = m.predict_scores(test_docs)
-            return probs, [m.tones_[i] for i in tone_probs.argmax(1)]
-        from sklearn.calibration import CalibratedClassifierCV
-        from sklearn.multiclass import OneVsRestClassifier
-        from sklearn.svm import LinearSVC
-
-        vec = FeedbackVectorizer(**self.params).fit(train_docs)
-        X, Xt = vec.transform(train_docs), vec.transform(test_docs)
-        Y = label_matrix(train_recs)
-        svm = OneVsRestClassifier(CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced"), method="sigmoid", cv=5))
-        probs = svm.fit(X, Y).predict_proba(Xt)
-        tone = CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced"), cv=5).fit(X, [r["tone"] for r in train_recs])
-        return probs, list(tone.predict(Xt))
+ROOT = Path(__file__).resolve().parents[1]
+REAL_TEXTS = ROOT.parent / "shared" / "realworld" / "texts.jsonl"
+REAL_LABELS = ROOT / "datasets" / "realdev" / "labels.jsonl"
 
 
-class SpacyTextcat:
-    """spaCy's textcat_multilabel (bag-of-words + CNN ensemble) and textcat for tone."""
-
-    name = "spacy textcat_multilabel (ensemble) + textcat"
-
-    def __init__(self, epochs=8, seed=0):
-        self.epochs, self.seed = epochs, seed
-
-    def _train(self, docs, labels, component, label_set):
-        import random
-
-        import spacy
-        from spacy.training import Example
-
-        spacy.util.fix_random_seed(self.seed)
-        nlp = spacy.blank("en")
-        cat = nlp.add_pipe(component)
-        for label in label_set:
-            cat.add_label(label)
-        examples = [Example.from_dict(nlp.make_doc(d), {"cats": c}) for d, c in zip(docs, labels)]
-        optimizer = nlp.initialize(lambda: examples)
-        rng = random.Random(self.seed)
-        for _ in range(self.epochs):
-            rng.shuffle(examples)
-            for i in range(0, len(examples), 32):
-                nlp.update(examples[i : i + 32], sgd=optimizer, drop=0.2)
-        return nlp
-
-    def fit_predict(self, train_docs, train_recs, test_docs):
-        theme_cats = [{t: float(t in r["themes"]) for t in THEMES} for r in train_recs]
-        tones = sorted({r["tone"] for r in train_recs})
-        tone_cats = [{t: float(r["tone"] == t) for t in tones} for r in train_recs]
-        themes_nlp = self._train(train_docs, theme_cats, "textcat_multilabel", THEMES)
-        tone_nlp = self._train(train_docs, tone_cats, "textcat", tones)
-        probs = np.array([[d.cats[t] for t in THEMES] for d in themes_nlp.pipe(test_docs)])
-        tone_pred = [max(d.cats, key=d.cats.get) for d in tone_nlp.pipe(test_docs)]
-        return probs, tone_pred
+def load_real():
+    """The real dev set as records (text from ../shared, labels from the project), or []."""
+    if not REAL_TEXTS.is_file():
+        return []
+    texts = {json.loads(line)["id"]: json.loads(line)["text"] for line in open(REAL_TEXTS, encoding="utf-8")}
+    out = []
+    for line in open(REAL_LABELS, encoding="utf-8"):
+        lab = json.loads(line)
+        out.append({**lab, "text": texts[lab["id"]]})
+    return out
 
 
-def scores(Y, probs, tones_true, tones_pred):
-    pred = (probs >= 0.5).astype(int)
-    return {
-        "macro": f1_score(Y, pred, average="macro", zero_division=0),
-        "micro": f1_score(Y, pred, average="micro", zero_division=0),
-        "per_theme": f1_score(Y, pred, average=None, zero_division=0),
-        "tone": f1_score(tones_true, tones_pred, average="macro", zero_division=0) if tones_pred is not None else float("nan"),
-        "ece": expected_calibration_error(Y, probs),
-    }
+class ModelApproach:
+    """A :class:`FeedbackModel` configuration."""
+
+    def __init__(self, levels):
+        self.levels = levels
+
+    def fit(self, recs, parsed):
+        self.model = FeedbackModel(levels=self.levels).fit(
+            parsed,
+            label_matrix(recs),
+            tones=[r["tone"] for r in recs],
+            rationales=rationale_spans(recs),
+            groups=[writing_pass(r) for r in recs],
+        )
+        return self
+
+    def predict(self, parsed):
+        out = self.model.predict_parsed(parsed)
+        pred = (out.theme_probs >= self.model.thresholds_).astype(int)
+        return pred, [self.model.tones_[k] for k in out.tone_probs.argmax(1)]
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--no-spacy", action="store_true", help="skip the (slow) spaCy approach")
-    parser.add_argument("--folds", type=int, default=5)
-    args = parser.parse_args(argv)
+class TfidfApproach:
+    """Plain TF-IDF word 1-2-grams + one logistic regression per theme and one for tone."""
 
+    def fit(self, recs, parsed):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import cross_val_predict
+
+        texts = [r["text"] for r in recs]
+        Y = label_matrix(recs)
+        self.vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True).fit(texts)
+        X = self.vec.transform(texts)
+        groups = [writing_pass(r) for r in recs]
+        self.clfs, self.th = [], []
+        for j in range(len(THEMES)):
+            clf = LogisticRegression(C=10, class_weight="balanced", solver="liblinear")
+            oof = cross_val_predict(clf, X, Y[:, j], cv=GroupKFold(3), groups=groups, method="predict_proba")[:, 1]
+            grid = np.arange(0.2, 0.81, 0.05)
+            self.th.append(grid[int(np.argmax([f1_score(Y[:, j], oof >= g, zero_division=0) for g in grid]))])
+            self.clfs.append(clf.fit(X, Y[:, j]))
+        self.tone = LogisticRegression(C=30, class_weight="balanced", max_iter=3000).fit(X, [r["tone"] for r in recs])
+        return self
+
+    def predict(self, parsed):
+        X = self.vec.transform([p.original for p in parsed])
+        pred = np.column_stack([c.predict_proba(X)[:, 1] >= t for c, t in zip(self.clfs, self.th, strict=True)])
+        return pred.astype(int), list(self.tone.predict(X))
+
+
+
+def make(name):
+    return TfidfApproach() if name == "tfidf" else ModelApproach(name)
+
+
+def summarize(recs, pred, tones_pred):
+    Y = label_matrix(recs)
+    rep = theme_report(Y, pred)
+    imp = [THEMES.index(t) for t in IMPROVEMENT_THEMES]
+    generic = [i for i, r in enumerate(recs) if not r["themes"]]
+    rep["generic_improvement"] = float(np.mean([pred[i, imp].any() for i in generic])) if generic else None
+    rep["tone_macro_f1"] = (
+        float(f1_score([r["tone"] for r in recs], tones_pred, average="macro", zero_division=0)) if tones_pred else None
+    )
+    return rep
+
+
+def parse_with_original(recs):
+    parsed = parse_texts([r["text"] for r in recs])
+    for p, r in zip(parsed, recs, strict=True):
+        object.__setattr__(p, "original", r["text"])
+    return parsed
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--approaches", default="text,sentence,both,tfidf")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--no-cv", action="store_true", help="skip group cross-validation (faster)")
+    args = ap.parse_args()
     records = load_dataset()
-    train, dev = split(records, "train"), split(records, "dev")
-    # The sklearn approaches clean and tokenize raw texts themselves; spaCy gets the same texts.
-    train_docs, dev_docs = [r["text"] for r in train], [r["text"] for r in dev]
-    Y_dev = label_matrix(dev)
-    dev_tones = [r["tone"] for r in dev]
-    print(f"train {len(train)}  dev {len(dev)}  (test split not used)")
-
-    approaches = [
-        SklearnApproach("word 1-2gram TF-IDF + logistic regression (shipped)"),
-        SklearnApproach("word unigram TF-IDF + logistic regression", ngram_range=(1, 1)),
-        SklearnApproach("word 1-2gram TF-IDF, no skill marker + logistic regression", mark_skills=False),
-        SklearnApproach("word 1-2gram TF-IDF + calibrated linear SVM", classifier="svm"),
-    ]
-    if not args.no_spacy:
-        approaches.append(SpacyTextcat())
-
-    rows = []
-    for approach in approaches:
-        start = time.perf_counter()
-        cv_macro = []
-        for tr_idx, va_idx in KFold(args.folds, shuffle=True, random_state=0).split(train_docs):
-            probs, _ = approach.fit_predict([train_docs[i] for i in tr_idx], [train[i] for i in tr_idx], [train_docs[i] for i in va_idx])
-            cv_macro.append(f1_score(label_matrix([train[i] for i in va_idx]), (probs >= 0.5).astype(int), average="macro", zero_division=0))
-        probs, tone_pred = approach.fit_predict(train_docs, train, dev_docs)
-        s = scores(Y_dev, probs, dev_tones, tone_pred)
-        s["cv"] = (float(np.mean(cv_macro)), float(np.std(cv_macro)))
-        s["seconds"] = time.perf_counter() - start
-        rows.append((approach.name, s))
-        print(f"  done: {approach.name} ({s['seconds']:.0f}s)", file=sys.stderr, flush=True)
-
-    kw = np.array([[t in keyword_themes(r["text"]) for t in THEMES] for r in dev], dtype=int)
-    kw_macro = f1_score(Y_dev, kw, average="macro", zero_division=0)
-    kw_micro = f1_score(Y_dev, kw, average="micro", zero_division=0)
-    tb = [polarity_tone(polarity_subjectivity(r["text"])[0]) for r in dev]
-    try:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-        vader = SentimentIntensityAnalyzer()
-        vd = f1_score(dev_tones, [polarity_tone(vader.polarity_scores(r["text"])["compound"], 0.05) for r in dev], average="macro")
-    except ImportError:
-        vd = float("nan")
-
-    print()
-    print(f"{'approach':<62}{'CV macro-F1 (train)':>22}{'dev macro':>11}{'dev micro':>11}{'tone F1':>9}{'ECE':>7}{'time':>7}")
-    for name, s in rows:
-        cv = f"{s['cv'][0]:.3f} ± {s['cv'][1]:.3f}"
-        print(f"{name:<62}{cv:>22}{s['macro']:>11.3f}{s['micro']:>11.3f}{s['tone']:>9.3f}{s['ece']:>7.3f}{s['seconds']:>6.0f}s")
-    print(f"{'keyword rules (baseline)':<62}{'':>22}{kw_macro:>11.3f}{kw_micro:>11.3f}")
-    print(f"{'TextBlob polarity -> tone (baseline)':<62}{'':>22}{'':>11}{'':>11}{f1_score(dev_tones, tb, average='macro'):>9.3f}")
-    print(f"{'VADER compound -> tone (baseline)':<62}{'':>22}{'':>11}{'':>11}{vd:>9.3f}")
-    print()
-    print("per-theme dev F1 of each approach:")
-    print(f"{'':<62}" + "".join(f"{t[:11]:>12}" for t in THEMES))
-    for name, s in rows:
-        print(f"{name:<62}" + "".join(f"{v:>12.3f}" for v in s["per_theme"]))
-    best = max(rows, key=lambda r: r[1]["macro"])
-    print(f"\nbest by dev macro-F1: {best[0]}")
+    fit_recs = split(records, "train", "dev")
+    held = {"realmix": split(records, "realmix"), "real dev": load_real(), "test": split(records, "test")}
+    fit_parsed = parse_with_original(fit_recs)
+    held_parsed = {k: parse_with_original(v) for k, v in held.items() if v}
+    groups = np.array([writing_pass(r) for r in fit_recs])
+    results = {}
+    for name in args.approaches.split(","):
+        t0 = time.perf_counter()
+        res = {}
+        if not args.no_cv:
+            pred = np.zeros((len(fit_recs), len(THEMES)), dtype=int)
+            tones = np.empty(len(fit_recs), dtype=object)
+            for tr, te in GroupKFold(args.folds).split(fit_parsed, groups=groups):
+                model = make(name).fit([fit_recs[i] for i in tr], [fit_parsed[i] for i in tr])
+                p, t = model.predict([fit_parsed[i] for i in te])
+                pred[te], tones[te] = p, t
+            res["group CV"] = summarize(fit_recs, pred, list(tones))
+        model = make(name).fit(fit_recs, fit_parsed)
+        for split_name, parsed in held_parsed.items():
+            p, t = model.predict(parsed)
+            res[split_name] = summarize(held[split_name], p, t)
+        results[name] = res
+        print(f"{name}: {time.perf_counter() - t0:.0f} s", flush=True)
+    for split_name, recs in [("realmix", held["realmix"]), ("real dev", held["real dev"]), ("test", held["test"])]:
+        if recs:
+            kw = np.array([[t in keyword_themes(r["text"]) for t in THEMES] for r in recs], dtype=int)
+            results.setdefault("keyword rules", {})[split_name] = summarize(recs, kw, None)
+    lines = render(results)
+    print("\n".join(lines))
+    out = ROOT / "benchmarks" / "results" / "compare_models.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", "utf-8")
     return 0
 
 
+def render(results) -> list[str]:
+    lines = []
+    sets = ["group CV", "realmix", "real dev", "test"]
+    lines += ["| approach | set | " + " | ".join(t[:12] for t in THEMES) + " | macro-F1 | micro-F1 | tone macro-F1 | no-reason given improvement theme |"]
+    lines += ["|---|---|" + "---:|" * (len(THEMES) + 4)]
+    for name, res in results.items():
+        for s in sets:
+            if s not in res:
+                continue
+            r = res[s]
+            tone = f"{r['tone_macro_f1']:.3f}" if r["tone_macro_f1"] is not None else "–"
+            gen = f"{r['generic_improvement']:.1%}" if r["generic_improvement"] is not None else "–"
+            per = " | ".join(
+                f"{r['per_theme'][t]['f1']:.2f}" if r["per_theme"][t]["support"] else "–" for t in THEMES
+            )
+            lines.append(f"| {name} | {s} | {per} | {r['macro_f1']:.3f} | {r['micro_f1']:.3f} | {tone} | {gen} |")
+    return lines
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .results import Analysis, NextStep, Sentiment, ThemeHit
 from .taxonomy import THEMES, TONES
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 # A library does not print: the application decides where warnings go (and the analysed
 # text is never logged, at any level).

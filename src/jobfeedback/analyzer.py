@@ -9,37 +9,20 @@ from functools import cache
 from itertools import islice
 from pathlib import Path
 
+from .classifier import rank_evidence
+from .errors import Errors
 from .mentions import find_role, find_skills
 from .playbook import next_steps
 from .polarity import polarity_subjectivity
 from .results import Analysis, Sentiment, ThemeHit
 from .sentences import mask_noise, parse_many
+from .model_dir import default_model_dir
 from .taxonomy import THEMES
 
 logger = logging.getLogger("jobfeedback")
 
 MAX_CHARS = 100_000
 """Texts longer than this are analysed on their first ``MAX_CHARS`` characters (``truncated=True``)."""
-
-MAX_EVIDENCE = 3
-"""At most this many evidence sentences per theme."""
-
-
-def _package_model_dir() -> Path:
-    return Path(__file__).parent / "models" / "default"
-
-
-def _checkout_model_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "models" / "default"
-
-
-def default_model_dir() -> Path:
-    """Return the directory of the shipped default model (inside the package, or in a source checkout)."""
-    packaged = _package_model_dir()
-    if (packaged / "meta.json").is_file():
-        return packaged
-    return _checkout_model_dir()
-
 
 def _describe_bad_input(item) -> str | None:
     """Why ``item`` cannot be analysed, or None if it is text."""
@@ -84,7 +67,7 @@ class Analyzer:
 
     def __init__(self, model, meta: dict | None = None, path=None, trusted: bool = False, max_chars: int = MAX_CHARS):
         if max_chars < 1:
-            raise ValueError(f"max_chars must be at least 1, got {max_chars}")
+            raise ValueError(Errors.E050.format(name="max_chars", value=max_chars))
         self.model = model
         self.meta = dict(meta or {})
         self.path = Path(path) if path is not None else None
@@ -112,7 +95,7 @@ class Analyzer:
         ModelLoadError
             If the directory is missing, tampered with, untrusted or incompatible.
         """
-        from .model import load_model
+        from .model_dir import load_model
 
         if path is None:
             path = default_model_dir()
@@ -150,7 +133,7 @@ class Analyzer:
             If ``text`` is not a ``str``; the message names the type received.
         """
         if not isinstance(text, str):
-            raise TypeError(f"analyze() expects a str, got {type(text).__name__}")
+            raise TypeError(Errors.E051.format(type=type(text).__name__))
         result = self._analyze_batch([text])[0]
         return _redacted(result) if redact else result
 
@@ -191,7 +174,7 @@ class Analyzer:
         only a few batches are held at a time. Parameters are those of :meth:`analyze_many`.
         """
         if batch_size < 1:
-            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+            raise ValueError(Errors.E050.format(name="batch_size", value=batch_size))
         total = len(texts) if hasattr(texts, "__len__") else None
         batches = _batched(texts, batch_size)
         if n_jobs == 1:
@@ -234,20 +217,23 @@ class Analyzer:
             return results  # type: ignore[return-value]
         parsed = parse_many([masked for _, _, masked, _ in work])
         languages = [p.language for p in parsed]
-        features = self.model.features
-        sentence_counts, sentence_doc = features.sentence_counts(parsed)
-        doc_counts = features.doc_counts(sentence_counts, sentence_doc, len(parsed))
-        theme_probs, tone_probs, X = self.model.predict_counts(sentence_counts, sentence_doc, doc_counts)
+        output = self.model.predict_parsed(parsed)
+        theme_probs, tone_probs = output.theme_probs, output.tone_probs
         thresholds = self.model.thresholds_
         # Texts in another language, or with nothing left after cleaning, are not scored.
-        scored = [bool(p.segments) and lang == "en" for p, lang in zip(parsed, languages)]
+        scored = [bool(p.segments) and lang == "en" for p, lang in zip(parsed, languages, strict=True)]
         hits_by_row: dict[int, list[tuple[str, float]]] = {}
+        evidence: dict[tuple[int, str], tuple[str, ...]] = {}
         for k, ok in enumerate(scored):
-            if ok:
-                found = [(t, float(p)) for t, p, th in zip(THEMES, theme_probs[k], thresholds) if p >= th]
-                found.sort(key=lambda tp: -tp[1])
-                hits_by_row[k] = found
-        evidence = self._evidence(work, parsed, hits_by_row, sentence_counts, sentence_doc, doc_counts, X)
+            if not ok:
+                continue
+            found = [(t, float(p)) for t, p, th in zip(THEMES, theme_probs[k], thresholds, strict=True) if p >= th]
+            found.sort(key=lambda tp: -tp[1])
+            hits_by_row[k] = found
+            segs, original = parsed[k].segments, work[k][1]
+            for t, _ in found:
+                chosen = rank_evidence(output.sentence_scores[k][:, THEMES.index(t)])
+                evidence[(k, t)] = tuple(original[segs[j].start : segs[j].end] for j in chosen)
 
         for k, (i, analysed, masked, truncated) in enumerate(work):
             polarity, subjectivity = polarity_subjectivity(analysed)
@@ -280,43 +266,6 @@ class Analyzer:
                 truncated=truncated,
             )
         return results  # type: ignore[return-value]
-
-    def _evidence(self, work, parsed, hits_by_row, sentence_counts, sentence_doc, doc_counts, X):
-        """Pick, for each theme found, the sentences that contribute most to its score.
-
-        A text's counts are the sum of its sentences' counts, so each n-gram's weighted
-        value in the text can be shared among its sentences by their counts; a sentence's
-        contribution to a theme is the sum of its shares times the theme's linear weights.
-        Courtesy sentences that merely co-occur with a theme contribute little.
-        """
-        import numpy as np
-
-        docs_with_hits = [k for k, hits in hits_by_row.items() if hits]
-        if not docs_with_hits:
-            return {}
-        wanted = np.isin(sentence_doc, docs_with_hits)
-        rows = np.flatnonzero(wanted)
-        S = sentence_counts[rows]
-        # Each n-gram's value per occurrence, only for the texts that need evidence.
-        per_count = X[docs_with_hits].multiply(doc_counts[docs_with_hits].power(-1)).tocsr()
-        position = {k: n for n, k in enumerate(docs_with_hits)}
-        doc_rows = np.array([position[k] for k in sentence_doc[rows].tolist()])
-        contributions = np.asarray(S.multiply(per_count[doc_rows]).tocsr() @ self.model.theme_weights())
-        first_row = {}
-        for r, k in enumerate(sentence_doc[rows]):
-            first_row.setdefault(int(k), r)
-        out = {}
-        for k in docs_with_hits:
-            segs = parsed[k].segments
-            block = contributions[first_row[k] : first_row[k] + len(segs)]
-            original = work[k][1]
-            for t, _ in hits_by_row[k]:
-                col = block[:, THEMES.index(t)]
-                ranked = np.argsort(-col, kind="stable")
-                best = col[ranked[0]]
-                chosen = [j for j in ranked[:MAX_EVIDENCE] if best > 0 and col[j] >= 0.4 * best] or [ranked[0]]
-                out[(k, t)] = tuple(original[segs[j].start : segs[j].end] for j in chosen)
-        return out
 
 
 def _redacted(analysis: Analysis) -> Analysis:

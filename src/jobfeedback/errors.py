@@ -6,6 +6,65 @@ All inherit from :class:`JobfeedbackError`, so callers can catch one type.
 from __future__ import annotations
 
 
+class Errors:
+    """Every coded message jobfeedback shows, in one place (as spaCy's ``errors.py``).
+
+    A message says what was wrong and what to do; ``{name}`` fields are filled with
+    ``str.format`` where it is raised. Codes are unique and never reused.
+    """
+
+    # Model directories (E00x, E011)
+    E001 = "E001 Model directory {path!r} does not exist or is not a directory."
+    E002 = (
+        "E002 {path!r} is not a jobfeedback model: it needs {model} and {meta}. "
+        "Train one with `jobfeedback train --output DIR`."
+    )
+    E003 = "E003 {path!r} is not valid JSON: {exc}"
+    E004 = (
+        "E004 Model format {found!r} is not supported by this jobfeedback (expects {expected}). "
+        "Retrain with `jobfeedback train` or install a matching version."
+    )
+    E005 = "E005 Model labels {labels} do not match this version's themes {themes}."
+    E006 = (
+        "E006 Refusing to load {path!r}: loading a model runs code from its joblib file. "
+        "Pass trusted=True (CLI: --trust-model) only for model directories you created or trust."
+    )
+    E007 = (
+        "E007 {file} in {path!r} does not match the sha256 recorded in {meta} (expected {expected}…, found "
+        "{found}…). The file was changed or corrupted; it was not loaded. Reinstall jobfeedback or retrain the model."
+    )
+    E008 = (
+        "E008 The model was saved with scikit-learn {saved} but {installed} is installed. "
+        "Install scikit-learn=={saved} or retrain with `jobfeedback train`."
+    )
+    E009 = "E009 {file} in {path!r} does not hold a jobfeedback FeedbackModel."
+    E011 = "E011 {path!r} has no model_sha256; refusing to load an unverified model."
+
+    # Arguments (E05x)
+    E050 = "E050 {name} must be at least 1, got {value}."
+    E051 = "E051 analyze() expects a str, got {type}; use analyze_many() for many texts."
+    E052 = "E052 ngram_range must be (1, 1) or (1, 2), got {value!r}."
+
+    # The dataset (E02x)
+    E020 = "E020 No dataset found: run from the project checkout (datasets/feedback.jsonl) or pass --data FILE."
+    E021 = "E021 {path}:{line}: invalid JSON ({msg})"
+    E022 = "E022 {path}:{line}: missing field(s) {missing}"
+    E023 = "E023 {path}:{line}: unknown theme, tone or kind in {labels!r}"
+    E024 = "E024 The dataset has no records in split {split!r}."
+
+    # The model (E1xx)
+    E101 = (
+        "E101 Iterable over raw texts expected, got a single string. Wrap it in a list: "
+        "model.predict_proba([text])."
+    )
+    E102 = "E102 Expected an iterable of str or of parsed texts, got items of type(s) {types}."
+    E103 = "E103 Theme labels must have shape ({n}, {k}) (one row per text, one column per theme), got {shape}."
+    E104 = "E104 Got {n_tones} labels or rationales for {n} texts; give one per text."
+    E105 = "E105 Unknown tone(s) {unknown}; known tones: {known}."
+    E107 = "E107 Unknown kind(s) {unknown}; known kinds: {known}."
+    E106 = "E106 levels must be 'both', 'sentence' or 'text', got {levels!r}."
+
+
 class JobfeedbackError(Exception):
     """Base class of the errors jobfeedback raises on purpose."""
 

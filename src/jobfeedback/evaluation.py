@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-
 import numpy as np
 
-from .taxonomy import IMPROVEMENT_THEMES, THEMES
+from .errors import Errors
+from .taxonomy import THEMES
 
 # The baseline a careful person would write in an afternoon: a few phrases per theme.
 KEYWORD_RULES: dict[str, tuple[str, ...]] = {
@@ -35,30 +35,23 @@ def polarity_tone(polarity: float, threshold: float = 0.1) -> str:
 
 
 def evaluate_split(analyzer, records: list[dict], baselines: bool = False) -> dict:
-    """Metrics of ``analyzer`` on ``records`` through the public path (``analyze_many``), and baselines."""
+    """Metrics of ``analyzer`` on ``records`` (:func:`jobfeedback.metrics.evaluate`), and baselines."""
     from sklearn.metrics import f1_score
 
-    from .training import expected_calibration_error, label_matrix, theme_report
+    from .dataset import label_matrix
+    from .metrics import evaluate, theme_report
+    from .polarity import polarity_subjectivity
 
     texts = [r["text"] for r in records]
-    analyses = analyzer.analyze_many(texts)
-    Y = label_matrix(records)
-    pred = np.array([[t in a.theme_names for t in THEMES] for a in analyses], dtype=int)
-    probs = np.array([[a.score(t) for t in THEMES] for a in analyses])
-    tones = [r["tone"] for r in records]
-    out = {"model": theme_report(Y, pred)}
-    out["model"]["tone_macro_f1"] = float(f1_score(tones, [a.sentiment.label for a in analyses], average="macro", zero_division=0))
-    out["model"]["ece"] = expected_calibration_error(Y, probs)
-    generic = [i for i, r in enumerate(records) if not r["themes"]]
-    imp = [THEMES.index(t) for t in IMPROVEMENT_THEMES]
-    out["model"]["generic_no_improvement_theme"] = (
-        float(np.mean([not pred[i, imp].any() for i in generic])) if generic else None
-    )
+    out = {"model": evaluate(analyzer, records), "n": len(records)}
     if baselines:
-        kw = np.array([[t in keyword_themes(x) for t in THEMES] for x in texts], dtype=int)
+        Y = label_matrix(records)
+        tones = [r["tone"] for r in records]
+        kw = np.array([[t in keyword_themes(x) for t in THEMES] for x in texts], dtype=int).reshape(len(texts), len(THEMES))
         out["keyword_rules"] = theme_report(Y, kw)
+        polarities = [polarity_subjectivity(x)[0] for x in texts]
         out["textblob_tone_macro_f1"] = float(
-            f1_score(tones, [polarity_tone(a.sentiment.polarity) for a in analyses], average="macro", zero_division=0)
+            f1_score(tones, [polarity_tone(p) for p in polarities], average="macro", zero_division=0)
         )
         try:
             from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -68,7 +61,6 @@ def evaluate_split(analyzer, records: list[dict], baselines: bool = False) -> di
             out["vader_tone_macro_f1"] = float(f1_score(tones, vt, average="macro", zero_division=0))
         except ImportError:
             out["vader_tone_macro_f1"] = None
-    out["n"] = len(records)
     return out
 
 
@@ -102,11 +94,11 @@ def format_evaluation(result: dict) -> str:
 
 def print_evaluation(analyzer, data=None, split_name: str = "test", baselines: bool = False) -> dict:
     """Evaluate ``analyzer`` on a split of the dataset and print the table; return the numbers."""
-    from .training import load_dataset, split
+    from .dataset import load_dataset, split
 
     records = split(load_dataset(data), split_name)
     if not records:
-        raise ValueError(f"The dataset has no records in split {split_name!r}")
+        raise ValueError(Errors.E024.format(split=split_name))
     result = evaluate_split(analyzer, records, baselines=baselines)
     print(f"Evaluation on split {split_name!r}")
     print(format_evaluation(result))

@@ -79,3 +79,15 @@ def find_role(text: str) -> str | None:
             if title and title.split()[0].lower() not in {"i", "we", "you", "this", "that", "it", "the"}:
                 return title
     return None
+
+
+def lexicon_entries(*, case_insensitive_only: bool = False) -> tuple[str, ...]:
+    """Return the skill names of ``data/skills.txt``.
+
+    With ``case_insensitive_only``, leave out the entries that only count when written
+    with their capital letter ("R", "Go", "Word"): lowercased, they are ordinary words.
+    """
+    entries = load_lines("skills.txt")
+    if case_insensitive_only:
+        return tuple(e for e in entries if e.lower() not in _CASE_SENSITIVE)
+    return entries

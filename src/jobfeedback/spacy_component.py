@@ -51,11 +51,12 @@ class JobfeedbackComponent:
 
 
 def span_scores(analyzer, text: str) -> dict[str, float]:
-    """Return the theme confidences of one span of text (e.g. a sentence)."""
-    if not text.strip():
-        return {t: 0.0 for t in THEMES}
-    probs, _ = analyzer.model.predict_scores([" ".join(text.split())])
-    return {t: float(p) for t, p in zip(THEMES, probs[0])}
+    """Return the theme confidences of one span of text (e.g. a sentence).
+
+    The span goes through :meth:`Analyzer.analyze` like any text, so the scores of a span
+    covering a whole text equal that text's ``Analysis.scores``.
+    """
+    return dict(zip(THEMES, analyzer.analyze(text).scores, strict=True))
 
 
 @Language.factory("jobfeedback", default_config={"model": None, "trusted": False})

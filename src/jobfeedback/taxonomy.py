@@ -15,6 +15,9 @@ IMPROVEMENT_THEMES: tuple[str, ...] = tuple(t["id"] for t in _TAXONOMY if t["kin
 TONES: tuple[str, ...] = ("positive", "neutral", "negative", "mixed")
 """The tone labels, toward the candidate."""
 
+KINDS: tuple[str, ...] = ("rejection", "offer", "invitation", "other")
+"""What a message is: a rejection, a job offer, an invitation to a next stage, or anything else."""
+
 
 def describe(theme: str) -> dict:
     """Return the taxonomy entry (id, kind, label, description, definition) of ``theme``.

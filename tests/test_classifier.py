@@ -1,0 +1,104 @@
+"""The estimator: sklearn's contract, one prediction path, overfit → save → load → same predictions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+
+from jobfeedback import Analyzer
+from jobfeedback.classifier import FeedbackModel, as_parsed, rank_evidence
+from jobfeedback.model_dir import load_model, save_model
+from jobfeedback.taxonomy import THEMES
+
+from .tiny import TINY, tiny_model, tiny_records
+
+
+def test_init_only_stores_parameters():
+    m = FeedbackModel(sentence_C=3.0, levels="sentence")
+    assert clone(m).get_params() == m.get_params()
+    assert not any(k.endswith("_") for k in vars(m))
+
+
+def test_learned_state_ends_in_underscore():
+    m = tiny_model()
+    for attr in ("counter_", "sentence_coef_", "text_coef_", "stack_coef_", "thresholds_", "tones_", "kinds_"):
+        assert hasattr(m, attr)
+    assert m.thresholds_.shape == (len(THEMES),)
+
+
+def test_overfits_its_training_data():
+    m = tiny_model()
+    texts = [t for t, *_ in TINY[:14]]
+    probs = m.predict_proba(texts)
+    assert probs.shape == (14, len(THEMES))
+    assert [THEMES[int(row.argmax())] for row in probs] == [themes[0] for _, themes, *_ in TINY[:14]]
+
+
+def test_bare_string_is_refused():
+    with pytest.raises(ValueError, match="E101"):
+        tiny_model().predict_proba("Your SQL was weak.")
+    with pytest.raises(TypeError, match="E102"):
+        as_parsed([1, 2])
+
+
+def test_fit_validates_labels():
+    with pytest.raises(ValueError, match="E103"):
+        FeedbackModel().fit(["a", "b"], np.zeros((2, 3)))
+    with pytest.raises(ValueError, match="E105"):
+        FeedbackModel().fit(["a"], np.zeros((1, len(THEMES))), tones=["happy"])
+    with pytest.raises(ValueError, match="E106"):
+        FeedbackModel(levels="words").fit(["a"], np.zeros((1, len(THEMES))))
+
+
+def test_training_is_reproducible():
+    from jobfeedback.training import fit_model
+
+    a = fit_model(tiny_records(), {"n_features": 2**12, "cv": 3, "n_jobs": 1})
+    b = fit_model(tiny_records(), {"n_features": 2**12, "cv": 3, "n_jobs": 2})
+    texts = [t for t, *_ in TINY] + ["Your Go code was weak.", "another candidate was chosen"]
+    assert np.array_equal(a.predict_proba(texts), b.predict_proba(texts))
+
+
+def test_explain_scores_each_sentence():
+    m = tiny_model()
+    text = "Thank you for your time. Your SQL was weak and you could not write a join."
+    (scores,) = m.explain([text])
+    assert scores.shape == (2, len(THEMES))
+    j = THEMES.index("skills_gap")
+    assert rank_evidence(scores[:, j]) == [1]
+
+
+def test_rank_evidence_keeps_strong_sentences_only():
+    assert rank_evidence(np.array([0.1, 0.9, 0.6, 0.2])) == [1, 2]
+    assert rank_evidence(np.array([0.3])) == [0]
+    assert rank_evidence(np.array([])) == []
+
+
+def test_save_load_same_predictions(tmp_path):
+    model = tiny_model()
+    texts = [t for t, *_ in TINY]
+    save_model(model, tmp_path / "m", {"note": "tiny"})
+    loaded, meta = load_model(tmp_path / "m", trusted=True)
+    assert meta["note"] == "tiny" and "spacy" in meta["versions"]
+    a, b = model.predict_parsed(as_parsed(texts)), loaded.predict_parsed(as_parsed(texts))
+    assert np.array_equal(a.theme_probs, b.theme_probs) and np.array_equal(a.tone_probs, b.tone_probs)
+    analyzer = Analyzer.load(tmp_path / "m", trusted=True)
+    assert analyzer.analyze(texts[0]).scores == tuple(float(p) for p in b.theme_probs[0])
+
+
+def test_model_does_not_read_the_lexicon_after_fit(monkeypatch):
+    from jobfeedback import mentions
+
+    m = tiny_model()
+    before = m.predict_proba(["Your Terraform was weak."])
+    monkeypatch.setattr(mentions, "lexicon_entries", lambda **kw: ())
+    assert np.array_equal(m.predict_proba(["Your Terraform was weak."]), before)
+
+
+def test_one_prediction_path_for_spans_and_texts():
+    from jobfeedback.spacy_component import span_scores
+
+    analyzer = Analyzer(tiny_model())
+    text = "Hi Sam,\n\nThanks for your time.   Your SQL was weak.\n\nBest,\nAlex"
+    assert tuple(span_scores(analyzer, text).values()) == analyzer.analyze(text).scores
