@@ -51,7 +51,9 @@ def test_result_types_and_invariants(text):
     assert a.sentiment.subjectivity == blob.subjectivity
     assert a.next_steps and all(isinstance(s, NextStep) for s in a.next_steps)
     assert all(s.guide_section in GUIDE_SECTIONS for s in a.next_steps)
-    assert any(s.guide_section == "Stay Professional" for s in a.next_steps)
+    if a.kind == "rejection":
+        assert any(s.guide_section == "Stay Professional" for s in a.next_steps)
+    assert len(a.next_steps) <= 4
     assert len(a.scores) == len(THEMES)
     assert json.loads(json.dumps(a.to_dict()))["text"] == text
 
@@ -143,3 +145,47 @@ def test_analyzer_load_default_and_repr():
     a = jobfeedback.Analyzer.load()
     assert "models" in repr(a)
     assert a.analyze("We went with another candidate.") == jobfeedback.analyze("We went with another candidate.")
+
+
+def test_offer_is_not_a_rejection():
+    a = jobfeedback.analyze("Congratulations! We are pleased to offer you the position of Data Analyst. The offer letter is attached.")
+    assert a.kind == "offer" and a.to_dict()["kind"] == "offer"
+    text = " ".join(s.action for s in a.next_steps)
+    assert "offer" in text
+    assert "future openings" not in text and "form rejection" not in text and "stronger" not in text
+    assert len(a.next_steps) <= 2
+
+
+def test_invitation_and_acknowledgement_get_their_own_answer():
+    invite = jobfeedback.analyze("We would like to invite you to the next round. Please schedule an interview slot.")
+    assert invite.kind == "invitation" and len(invite.next_steps) == 1 and "next stage" in invite.next_steps[0].action
+    ack = jobfeedback.analyze("We have received your application and are still reviewing applications.")
+    assert ack.kind == "other" and "No decision yet" in ack.next_steps[0].action
+
+
+def test_rejection_steps_are_bounded_and_distinct():
+    for text in TEXTS:
+        a = jobfeedback.analyze(text)
+        assert len(a.next_steps) <= 4
+        assert len({s.action for s in a.next_steps}) == len(a.next_steps)
+
+
+def test_theme_strength_words():
+    from jobfeedback.results import confidence_word
+
+    assert confidence_word(0.95, 0.4) == "clear"
+    assert confidence_word(0.7, 0.4) == "likely"
+    assert confidence_word(0.45, 0.4) == "possible"
+    assert confidence_word(0.3, 0.4) == "not found"
+    hit = ThemeHit("skills_gap", 0.45, ("x",), threshold=0.4)
+    assert hit.strength == "possible" and hit.to_dict()["strength"] == "possible"
+
+
+def test_found_themes_carry_their_threshold():
+    a = jobfeedback.analyze("We went with another candidate.")
+    assert all(h.threshold is not None and h.confidence >= h.threshold for h in a.themes)
+
+
+def test_tone_description_has_no_meaningless_percentage():
+    assert jobfeedback.analyze("").sentiment.describe() == "neutral (not scored)"
+    assert Sentiment("positive", 0.92, 0.5, 0.5).describe() == "positive (clear, 92%)"
