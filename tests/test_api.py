@@ -133,12 +133,48 @@ def test_results_are_frozen_and_hashable_parts():
 
 def test_follow_up_email_is_tailored():
     a = jobfeedback.analyze("Your SQL was not strong enough for the Data Analyst role.")
-    email = a.follow_up_email(name="Marta", company="Brightline")
+    email = a.follow_up_email(recipient="Marta", sender="Alex Kim", company="Brightline")
     assert email.startswith("Subject:")
-    assert "Marta" in email and "Brightline" in email
+    assert "Hi Marta," in email and "Brightline" in email
     assert "SQL" in email
+    assert email.rstrip().endswith("Best regards,\nAlex Kim")
     generic = jobfeedback.analyze("We will not be progressing your application.").follow_up_email()
     assert "could you share" in generic
+
+
+def _analysis(kind="rejection", role=None, themes=()):
+    return Analysis(text="x", themes=themes, sentiment=Sentiment("neutral", 0.5, 0.0, 0.0), next_steps=(), role=role, kind=kind)
+
+
+@pytest.mark.parametrize("role", [None, "Platform Engineer", "Platform Engineer role"])
+@pytest.mark.parametrize("company", [None, "Brightline"])
+def test_follow_up_email_reads_well_with_or_without_role_and_company(role, company):
+    email = _analysis().follow_up_email(recipient="Marta", sender="Alex", role=role, company=company)
+    subject = email.splitlines()[0]
+    assert "the role" not in subject and "role role" not in email and "  " not in email
+    if role:
+        assert "for the Platform Engineer role." in email and "Platform Engineer" in subject
+    else:
+        assert "considering me for the role." in email
+    assert ("Brightline" in email) == bool(company)
+    assert "Best regards,\nAlex" in email
+
+
+def test_follow_up_email_name_is_deprecated_but_works():
+    with pytest.warns(DeprecationWarning, match="recipient"):
+        email = _analysis().follow_up_email(name="Marta")
+    assert "Hi Marta," in email and "[your name]" in email
+
+
+@pytest.mark.parametrize("kind, words", [("offer", "offering me"), ("invitation", "next stage")])
+def test_offer_and_invitation_get_a_short_different_note(kind, words):
+    email = _analysis(kind=kind, role="Data Analyst").follow_up_email(recipient="Jo", sender="Sam")
+    assert words in email and "feedback" not in email and "stronger" not in email
+    assert len(email.split()) < 80
+
+
+def test_no_email_for_an_acknowledgement():
+    assert _analysis(kind="other").follow_up_email() == ""
 
 
 def test_analyzer_load_default_and_repr():

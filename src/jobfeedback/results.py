@@ -212,26 +212,42 @@ class Analysis:
             "error": self.error,
         }
 
-    def follow_up_email(self, name: str | None = None, role: str | None = None, company: str | None = None) -> str:
-        """Draft the thank-you and request-for-feedback email the guide recommends.
+    def follow_up_email(
+        self,
+        recipient: str | None = None,
+        sender: str | None = None,
+        role: str | None = None,
+        company: str | None = None,
+        *,
+        name: str | None = None,
+    ) -> str:
+        """Draft the email to send back, signed by ``sender``.
 
-        The draft thanks the reader (Stay Professional), asks for feedback shaped by the
-        themes found (Request Feedback), and keeps the door open (Keep Networking).
+        For a rejection: thanks (the guide's Stay Professional section), a request
+        for feedback shaped by the themes found (Request Feedback), and the door kept
+        open. For an offer or an invitation: a short note that thanks, accepts to
+        talk and asks what is needed next. For any other message (an acknowledgement,
+        a status update) there is nothing to send: the result is ``""``.
 
         Parameters
         ----------
-        name : str, optional
-            The recipient's name; "there" when not given.
+        recipient : str, optional
+            Who the email is to; it opens with "Hello," when not given.
+        sender : str, optional
+            Your name, to sign with; "[your name]" is left to fill in when not given.
         role : str, optional
-            The role applied for; defaults to the role the text names.
+            The role applied for; defaults to the role the text names. The email reads
+            correctly without one.
         company : str, optional
-            The company's name; "your team" when not given.
+            The company's name.
+        name : str, optional
+            Deprecated alias of ``recipient``.
 
         Returns
         -------
         str
-            A plain-text email, subject line first.
+            A plain-text email, subject line first, or ``""`` when none is needed.
         """
         from .followup import draft_follow_up
 
-        return draft_follow_up(self, name=name, role=role, company=company)
+        return draft_follow_up(self, recipient=recipient, sender=sender, role=role, company=company, name=name)
