@@ -252,7 +252,7 @@ def summarize(analyses, dates=None, groups=None, group_name: str | None = None) 
             areas=top_areas,
             # A part of the theme gets its own advice only when it is what most of these
             # texts say; a mix of reasons gets the theme's general steps.
-            aspects={theme: tuple(a for a, c in aspect_counts.most_common(1) if c >= 0.4 * count)},
+            aspects={theme: _main_aspect(aspect_counts, count)},
             courtesy=False,
             limit=STEPS_PER_THEME_IN_REPORT,
         )
@@ -314,6 +314,14 @@ def summarize(analyses, dates=None, groups=None, group_name: str | None = None) 
         by_group=by_group_rows,
         group_name=group_name,
     )
+
+
+def _main_aspect(counts: Counter, n: int) -> tuple[str, ...]:
+    """The part of a theme most of its texts name, if one clearly leads (else none)."""
+    top = counts.most_common(2)
+    if not top or top[0][1] < 0.4 * n or (len(top) == 2 and top[1][1] == top[0][1]):
+        return ()
+    return (top[0][0],)
 
 
 def _has_value(value) -> bool:
