@@ -85,7 +85,7 @@ def test_markdown_report_reads_correctly():
     assert "Messages dated 2026-01-03 to 2026-03-11." in md
     assert "- 1 row skipped" in md and "- 1 offer\n" in md and "- 1 invitation to a next stage\n" in md
     assert "1 rows" not in md
-    assert re.search(r"^1\. .*\n2\. ", md, flags=re.M)  # numbered lists count up
+    assert re.search(r"^1\. .*\n2\. ", md, flags=re.MULTILINE)  # numbered lists count up
     assert "| 2026-02 | none |" in md
     assert "## By company" in md
     assert "\\<b\\>" in md  # feedback text cannot inject Markdown or HTML

@@ -70,8 +70,10 @@ def draft_follow_up(analysis, recipient=None, sender=None, role=None, company=No
         "",
         greeting,
         "",
-        f"Thank you for letting me know, and for the time you and {team} spent considering me for {the_role}. "
-        f"I enjoyed learning about the work, and I remain interested in {company or 'the company'}.",
+        (
+            f"Thank you for letting me know, and for the time you and {team} spent considering me for {the_role}. "
+            f"I enjoyed learning about the work, and I remain interested in {company or 'the company'}."
+        ),
         "",
     ]
     if questions:

@@ -7,7 +7,6 @@ from functools import cache
 
 from ._resources import load_lines
 
-
 # A skill name is a run of 1-3 "words" as written in data/skills.txt: letters and digits
 # with inner . / - and trailing + or # ("C++", "C#", "Node.js", "CI/CD", ".NET").
 _WORDISH = re.compile(r"(?<![\w+#])\.?[A-Za-z0-9](?:[A-Za-z0-9]|[./-](?=[A-Za-z0-9]))*[+#]*")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -327,7 +328,7 @@ def _main_aspect(counts: Counter, n: int) -> tuple[str, ...]:
 def _has_value(value) -> bool:
     if value is None:
         return False
-    if isinstance(value, float) and value != value:
+    if isinstance(value, float) and math.isnan(value):
         return False
     return str(value).strip() != ""
 
