@@ -51,7 +51,9 @@ def test_result_types_and_invariants(text):
     assert a.sentiment.subjectivity == blob.subjectivity
     assert a.next_steps and all(isinstance(s, NextStep) for s in a.next_steps)
     assert all(s.guide_section in GUIDE_SECTIONS for s in a.next_steps)
-    assert any(s.guide_section == "Stay Professional" for s in a.next_steps)
+    if a.kind == "rejection":
+        assert any(s.guide_section == "Stay Professional" for s in a.next_steps)
+    assert len(a.next_steps) <= 4
     assert len(a.scores) == len(THEMES)
     assert json.loads(json.dumps(a.to_dict()))["text"] == text
 
@@ -131,15 +133,95 @@ def test_results_are_frozen_and_hashable_parts():
 
 def test_follow_up_email_is_tailored():
     a = jobfeedback.analyze("Your SQL was not strong enough for the Data Analyst role.")
-    email = a.follow_up_email(name="Marta", company="Brightline")
+    email = a.follow_up_email(recipient="Marta", sender="Alex Kim", company="Brightline")
     assert email.startswith("Subject:")
-    assert "Marta" in email and "Brightline" in email
+    assert "Hi Marta," in email and "Brightline" in email
     assert "SQL" in email
+    assert email.rstrip().endswith("Best regards,\nAlex Kim")
     generic = jobfeedback.analyze("We will not be progressing your application.").follow_up_email()
     assert "could you share" in generic
+
+
+def _analysis(kind="rejection", role=None, themes=()):
+    return Analysis(text="x", themes=themes, sentiment=Sentiment("neutral", 0.5, 0.0, 0.0), next_steps=(), role=role, kind=kind)
+
+
+@pytest.mark.parametrize("role", [None, "Platform Engineer", "Platform Engineer role"])
+@pytest.mark.parametrize("company", [None, "Brightline"])
+def test_follow_up_email_reads_well_with_or_without_role_and_company(role, company):
+    email = _analysis().follow_up_email(recipient="Marta", sender="Alex", role=role, company=company)
+    subject = email.splitlines()[0]
+    assert "the role" not in subject and "role role" not in email and "  " not in email
+    if role:
+        assert "for the Platform Engineer role." in email and "Platform Engineer" in subject
+    else:
+        assert "considering me for the role." in email
+    assert ("Brightline" in email) == bool(company)
+    assert "Best regards,\nAlex" in email
+
+
+def test_follow_up_email_name_is_deprecated_but_works():
+    with pytest.warns(DeprecationWarning, match="recipient"):
+        email = _analysis().follow_up_email(name="Marta")
+    assert "Hi Marta," in email and "[your name]" in email
+
+
+@pytest.mark.parametrize("kind, words", [("offer", "offering me"), ("invitation", "next stage")])
+def test_offer_and_invitation_get_a_short_different_note(kind, words):
+    email = _analysis(kind=kind, role="Data Analyst").follow_up_email(recipient="Jo", sender="Sam")
+    assert words in email and "feedback" not in email and "stronger" not in email
+    assert len(email.split()) < 80
+
+
+def test_no_email_for_an_acknowledgement():
+    assert _analysis(kind="other").follow_up_email() == ""
 
 
 def test_analyzer_load_default_and_repr():
     a = jobfeedback.Analyzer.load()
     assert "models" in repr(a)
     assert a.analyze("We went with another candidate.") == jobfeedback.analyze("We went with another candidate.")
+
+
+def test_offer_is_not_a_rejection():
+    a = jobfeedback.analyze("Congratulations! We are pleased to offer you the position of Data Analyst. The offer letter is attached.")
+    assert a.kind == "offer" and a.to_dict()["kind"] == "offer"
+    text = " ".join(s.action for s in a.next_steps)
+    assert "offer" in text
+    assert "future openings" not in text and "form rejection" not in text and "stronger" not in text
+    assert len(a.next_steps) <= 2
+
+
+def test_invitation_and_acknowledgement_get_their_own_answer():
+    invite = jobfeedback.analyze("We would like to invite you to the next round. Please schedule an interview slot.")
+    assert invite.kind == "invitation" and len(invite.next_steps) == 1 and "next stage" in invite.next_steps[0].action
+    ack = jobfeedback.analyze("We have received your application and are still reviewing applications.")
+    assert ack.kind == "other" and "No decision yet" in ack.next_steps[0].action
+
+
+def test_rejection_steps_are_bounded_and_distinct():
+    for text in TEXTS:
+        a = jobfeedback.analyze(text)
+        assert len(a.next_steps) <= 4
+        assert len({s.action for s in a.next_steps}) == len(a.next_steps)
+
+
+def test_theme_strength_words():
+    from jobfeedback.results import confidence_word
+
+    assert confidence_word(0.95, 0.4) == "clear"
+    assert confidence_word(0.7, 0.4) == "likely"
+    assert confidence_word(0.45, 0.4) == "possible"
+    assert confidence_word(0.3, 0.4) == "not found"
+    hit = ThemeHit("skills_gap", 0.45, ("x",), threshold=0.4)
+    assert hit.strength == "possible" and hit.to_dict()["strength"] == "possible"
+
+
+def test_found_themes_carry_their_threshold():
+    a = jobfeedback.analyze("We went with another candidate.")
+    assert all(h.threshold is not None and h.confidence >= h.threshold for h in a.themes)
+
+
+def test_tone_description_has_no_meaningless_percentage():
+    assert jobfeedback.analyze("").sentiment.describe() == "neutral (not scored)"
+    assert Sentiment("positive", 0.92, 0.5, 0.5).describe() == "positive (clear, 92%)"

@@ -54,3 +54,15 @@ def test_notebook_runs_without_errors(path, python3_kernel):
         if output.get("output_type") == "error"
     ]
     assert not errors, f"{path.name}: cells raised {errors}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebooks_store_no_outputs(path):
+    """Stored outputs go stale whenever the model is retrained, so none are kept.
+
+    The notebooks are run by ``test_notebook_runs_without_errors``; clear them before
+    committing with ``jupyter nbconvert --clear-output --inplace notebooks/*.ipynb``.
+    """
+    nb = nbformat.read(path, as_version=4)
+    stale = [i for i, cell in enumerate(nb.cells) if cell.cell_type == "code" and (cell.outputs or cell.execution_count)]
+    assert not stale, f"{path.name}: cells {stale} have stored outputs; clear them (see this test's docstring)"

@@ -101,14 +101,14 @@ def analyze_frame(df, text_column: str, **kwargs):
     return _analyze_frame(df, text_column, **kwargs)
 
 
-def summarize(analyses, dates=None):
-    """Summarise many analyses: theme frequencies, tone distribution, skills named, a plan.
+def summarize(analyses, dates=None, groups=None, group_name=None):
+    """Summarise many analyses: message kinds, recurring themes with evidence and next steps, trends.
 
     See :func:`jobfeedback.report.summarize`.
     """
     from .report import summarize as _summarize
 
-    return _summarize(analyses, dates=dates)
+    return _summarize(analyses, dates=dates, groups=groups, group_name=group_name)
 
 
 def __getattr__(name: str):

@@ -5,14 +5,16 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 from itertools import islice
 from pathlib import Path
 
 from .classifier import rank_evidence
 from .errors import Errors
-from .mentions import find_role, find_skills
-from .playbook import next_steps
+from .kinds import kind_from_text
+from .mentions import find_role
+from .playbook import advise
 from .polarity import polarity_subjectivity
 from .results import Analysis, Sentiment, ThemeHit
 from .sentences import mask_noise, parse_many
@@ -247,20 +249,20 @@ class Analyzer:
                 sentiment = Sentiment(self.model.tones_[best], float(tone_row[best]), polarity, subjectivity)
                 scores = tuple(float(p) for p in theme_probs[k])
                 hits = tuple(ThemeHit(t, p, evidence.get((k, t), ())) for t, p in hits_by_row[k])
-            names = tuple(h.name for h in hits)
-            skills: tuple[str, ...] = ()
-            if "skills_gap" in names:
-                gap = next(h for h in hits if h.name == "skills_gap")
-                skills = find_skills(" ".join(gap.evidence)) or find_skills(masked)
+            hits = tuple(replace(h, threshold=float(thresholds[THEMES.index(h.name)])) for h in hits)
             role = find_role(masked) if parsed[k].segments else None
+            kind = kind_from_text(masked)
+            advice = advise(masked, hits, kind=kind, role=role)
             results[i] = Analysis(
                 text=items[i],
                 themes=hits,
                 sentiment=sentiment,
-                next_steps=next_steps(names, skills, role),
+                next_steps=advice.steps,
                 scores=scores,
-                skills=skills,
+                skills=advice.skills,
                 role=role,
+                areas=advice.areas,
+                kind=kind,
                 language=languages[k],
                 is_supported=languages[k] == "en",
                 truncated=truncated,

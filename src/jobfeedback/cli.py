@@ -56,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="summarise many texts: recurring themes, tone, skills, a plan")
     p.add_argument("input", metavar="FILE", help="a CSV, JSONL or Parquet file of texts")
     p.add_argument("--text-column", required=True, metavar="COL")
-    p.add_argument("--date-column", metavar="COL", help="dates, to show themes over time")
+    p.add_argument("--date-column", metavar="COL", help="dates, to show the period covered and themes over time")
+    p.add_argument("--group-column", metavar="COL", help="a company, role or source column, to break themes down by it")
     p.add_argument("--output", required=True, metavar="FILE", help="report file (.html or .md)")
     p.add_argument("--format", choices=("html", "md"), help="report format (default: from --output)")
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
@@ -158,6 +159,7 @@ def _cmd_report(args) -> int:
         args.output,
         text_column=args.text_column,
         date_column=args.date_column,
+        group_column=args.group_column,
         fmt=args.format,
         analyzer=_analyzer(args),
         progress=not args.no_progress,

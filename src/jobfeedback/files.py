@@ -257,7 +257,7 @@ def analyze_file(
             writer = _Writer(tmp, out_fmt)
             try:
                 for chunk in read_chunks(in_path, text_column, input_format, chunk_rows):
-                    clash = [c for c in RESULT_COLUMNS if c in chunk.columns]
+                    clash = [c for c in (*RESULT_COLUMNS, "kind") if c in chunk.columns]
                     if clash:
                         raise InputFileError(f"E040 The input already has result column(s) {clash}; rename them first.")
                     cells = chunk[text_column].tolist()
@@ -266,6 +266,11 @@ def analyze_file(
                     analyses = analyzer.analyze_many(texts, n_jobs=n_jobs, batch_size=batch_size, redact=redact)
                     results = results_frame(analyses, index=chunk.index)
                     results.loc[undecodable, "error"] = "text is not valid UTF-8"
+                    results.insert(0, "kind", [a.kind if a.error is None else "" for a in analyses])
+                    if out_fmt == "csv":
+                        # JSON inside a CSV cell is unreadable in a spreadsheet: plain lines instead.
+                        results["evidence"] = [readable_evidence(a) for a in analyses]
+                        results["next_steps"] = [readable_steps(a) for a in analyses]
                     writer.write(pd.concat([chunk, results], axis=1))
                     total += len(chunk)
                     if bar is not None:
@@ -278,8 +283,22 @@ def analyze_file(
     return total
 
 
+def readable_evidence(analysis) -> str:
+    """The evidence of an analysis as plain text for a CSV cell: one ``theme: "sentence"`` per line."""
+    return "\n".join(f'{hit.name}: "{" ".join(sentence.split())}"' for hit in analysis.themes for sentence in hit.evidence)
+
+
+def readable_steps(analysis) -> str:
+    """The next steps of an analysis as plain text for a CSV cell: one ``action (guide: section)`` per line."""
+    return "\n".join(f"{step.action} (guide: {step.guide_section})" for step in analysis.next_steps)
+
+
 def _count_rows(path: Path, fmt: str) -> int | None:
-    """Row count for the progress bar, cheaply: Parquet metadata, or lines for JSONL; None for CSV."""
+    """Row count for the progress bar: Parquet metadata, non-blank lines for JSONL, CSV records.
+
+    CSV is read once more with the csv module (fast, and right about quoted line
+    breaks); None if it cannot be read that way, and the bar then shows no total.
+    """
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -287,4 +306,11 @@ def _count_rows(path: Path, fmt: str) -> int | None:
     if fmt == "jsonl":
         with open(path, "rb") as f:
             return sum(1 for line in f if line.strip())
-    return None
+    import csv
+
+    try:
+        with open(path, newline="", encoding="utf-8", errors="surrogateescape") as f:
+            delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+            return max(0, sum(1 for row in csv.reader(f, delimiter=delimiter) if row) - 1)
+    except (csv.Error, OSError):
+        return None

@@ -1,4 +1,4 @@
-"""Find what a feedback text names (skills, tools, qualifications, the role) to personalise next steps."""
+"""Find what a feedback text names (skills, experience areas, which logistics reason..., the role) to personalise next steps."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import re
 from functools import cache
 
 from ._resources import load_lines
-
 
 # A skill name is a run of 1-3 "words" as written in data/skills.txt: letters and digits
 # with inner . / - and trailing + or # ("C++", "C#", "Node.js", "CI/CD", ".NET").
@@ -53,6 +52,114 @@ def find_skills(text: str) -> tuple[str, ...]:
             break
         i += 1
     return tuple(seen)
+
+
+@cache
+def _mentions() -> dict:
+    from ._resources import load_json
+
+    return load_json("mentions.json")
+
+
+def _cue_pattern(cues) -> re.Pattern:
+    # A cue matches from the start of a word; its end is free ("rambl" -> "rambling").
+    alternatives = sorted((re.escape(c.strip()).replace("'", "['\u2019]") for c in cues), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+
+
+@cache
+def _aspect_patterns(theme: str) -> tuple[tuple[str, re.Pattern], ...]:
+    aspects = _mentions()["aspects"].get(theme, {})
+    return tuple((aspect, _cue_pattern(entry["cues"])) for aspect, entry in aspects.items())
+
+
+def aspect_label(theme: str, aspect: str) -> str:
+    """Return how a next step names ``aspect`` of ``theme`` ("pay", "the task brief"...)."""
+    return _mentions()["aspects"][theme][aspect]["label"]
+
+
+def find_aspects(text: str, theme: str) -> tuple[str, ...]:
+    """Return which parts of ``theme`` the text names, first mentioned first.
+
+    For logistics: ``salary``, ``location``, ``visa``, ``schedule``, ``role_closed``;
+    for experience: ``overqualified``, ``leadership``, ``seniority``; and so on for each
+    theme in ``data/mentions.json``. Pass the theme's evidence sentences to keep the
+    search to what the theme was found in.
+    """
+    found = []
+    for aspect, pattern in _aspect_patterns(theme):
+        m = pattern.search(text)
+        if m:
+            found.append((m.start(), aspect))
+    return tuple(aspect for _, aspect in sorted(found))
+
+
+@cache
+def _area_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in _mentions()["area_patterns"])
+
+
+def find_areas(text: str) -> tuple[str, ...]:
+    """Return the experience areas or domains the text names ("enterprise sales", "paid social campaigns").
+
+    Taken from phrases such as "experience in X", "background in X" or "more X
+    experience"; named skills and vague words ("the role", "this field") are left out.
+    """
+    stop = set(_mentions()["area_stopwords"])
+    skills = {s.lower() for s in find_skills(text)}
+    found: dict[str, None] = {}
+    for pattern in _area_patterns():
+        for m in pattern.finditer(text):
+            words = m.group("area").strip(" -/").split()
+            while words and words[0].lower() in stop:
+                words = words[1:]
+            while words and words[-1].lower() in stop:
+                words = words[:-1]
+            area = " ".join(words)
+            if area and area.lower() not in stop and area.lower() not in skills and not area[0].isdigit():
+                found.setdefault(area, None)
+    return tuple(found)
+
+
+_CLAUSE = re.compile(r"[.!?;\n]+|,?\s\b(?:but|however|although|though|whereas|while)\b", re.IGNORECASE)
+
+
+def praised_skills(text: str) -> tuple[str, ...]:
+    """Return the skills the text praises and does not fault in the same clause.
+
+    "Your SQL skills impressed everyone, but ..." praises SQL: a next step must not
+    ask the reader to close a gap in it.
+    """
+    data = _mentions()
+    praise, criticism = _cue_pattern(data["praise_cues"]), _cue_pattern(data["criticism_cues"])
+    found: dict[str, None] = {}
+    for clause in _CLAUSE.split(text):
+        if praise.search(clause) and not criticism.search(clause):
+            found.update(dict.fromkeys(find_skills(clause)))
+    return tuple(found)
+
+
+def gap_skills(text: str, evidence: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Return the skills named as missing: those in the evidence (else the text), less those praised."""
+    praised = set(praised_skills(text))
+    named = find_skills(" ".join(evidence)) or find_skills(text)
+    return tuple(s for s in named if s not in praised)
+
+
+_GREETING = re.compile(r"^\s*(?:dear|hi|hello|hey)\s+(?P<who>[^\s,!:]+(?:\s+[^\s,!:]+)?)", re.IGNORECASE)
+
+
+def is_personal(text: str) -> bool:
+    """Return True when the text reads as a personal letter, not a form rejection.
+
+    A letter is personal when it greets the reader by name, or when it speaks in a
+    person's voice ("it was a real pleasure", "I'd be glad to keep in touch").
+    """
+    data = _mentions()
+    m = _GREETING.match(text)
+    if m and m.group("who").lower().split()[0] not in set(data["impersonal_greetings"]):
+        return True
+    return bool(_cue_pattern(data["personal_cues"]).search(text))
 
 
 _ROLE_WORDS = r"(?:role|position|job|opening|vacancy|post|opportunity|req|requisition)"

@@ -19,15 +19,49 @@ class ThemeHit:
         Calibrated probability in [0, 1] that the text raises this theme.
     evidence : tuple of str
         Sentences quoted verbatim from the text, most telling first.
+    threshold : float or None
+        The confidence from which the model reports this theme (None if unknown).
     """
 
     name: str
     confidence: float
     evidence: tuple[str, ...] = ()
+    threshold: float | None = None
+
+    @property
+    def strength(self) -> str:
+        """How sure the finding is, in a word a reader takes correctly.
+
+        ``"clear"`` from a calibrated confidence of 0.8, ``"likely"`` from 0.6,
+        ``"possible"`` below that (reported because it passed the theme's threshold,
+        which can be under one half: read the evidence), and ``"not found"`` under the
+        threshold.
+        """
+        return confidence_word(self.confidence, self.threshold)
 
     def to_dict(self) -> dict:
         """Return the hit as a JSON-serialisable dict."""
-        return {"name": self.name, "confidence": self.confidence, "evidence": list(self.evidence)}
+        return {
+            "name": self.name,
+            "confidence": self.confidence,
+            "strength": self.strength,
+            "evidence": list(self.evidence),
+        }
+
+
+def confidence_word(confidence: float, threshold: float | None = None) -> str:
+    """Return "clear", "likely", "possible" or "not found" for a calibrated theme confidence.
+
+    The percentage alone misleads: a theme found at 45 % is reported because its
+    threshold is lower, and 45 % reads as "probably not". The word says what it means.
+    """
+    if threshold is not None and confidence < threshold:
+        return "not found"
+    if confidence >= 0.8:
+        return "clear"
+    if confidence >= 0.6:
+        return "likely"
+    return "possible"
 
 
 @dataclass(frozen=True)
@@ -51,6 +85,17 @@ class Sentiment:
     score: float
     polarity: float
     subjectivity: float
+
+    def describe(self) -> str:
+        """Return the tone for a reader: the label, and how sure only when the model ran.
+
+        "neutral (0%)" said nothing true: 0.0 means the model did not run (empty or
+        unsupported text), so then the label stands alone with "not scored".
+        """
+        if self.score <= 0.0:
+            return f"{self.label} (not scored)"
+        sure = "clear" if self.score >= 0.8 else "likely" if self.score >= 0.6 else "uncertain"
+        return f"{self.label} ({sure}, {self.score:.0%})"
 
     def to_dict(self) -> dict:
         """Return the sentiment as a JSON-serialisable dict."""
@@ -103,9 +148,16 @@ class Analysis:
         The confidence of every theme, in the order of :data:`jobfeedback.THEMES`,
         whether or not it passed its threshold.
     skills : tuple of str
-        Skills, tools or qualifications named where the text gives a skills gap.
+        Skills, tools or qualifications the text names as missing or weak (not those
+        it praises).
     role : str or None
         The job title the text names, if any.
+    areas : tuple of str
+        Experience areas or domains the text names ("enterprise sales").
+    kind : str
+        What the message is: ``"rejection"``, ``"offer"``, ``"invitation"`` (to a next
+        stage) or ``"other"`` (an acknowledgement, a status update, a question). Only
+        rejections get rejection advice.
     language : str
         Detected language code (``"en"``, ``"fr"``, ...; ``"und"`` if unknown).
     is_supported : bool
@@ -124,6 +176,8 @@ class Analysis:
     scores: tuple[float, ...] = field(default=())
     skills: tuple[str, ...] = ()
     role: str | None = None
+    areas: tuple[str, ...] = ()
+    kind: str = "rejection"
     language: str = "en"
     is_supported: bool = True
     truncated: bool = False
@@ -150,32 +204,50 @@ class Analysis:
             "scores": {theme: self.score(theme) for theme in THEMES},
             "skills": list(self.skills),
             "role": self.role,
+            "areas": list(self.areas),
+            "kind": self.kind,
             "language": self.language,
             "is_supported": self.is_supported,
             "truncated": self.truncated,
             "error": self.error,
         }
 
-    def follow_up_email(self, name: str | None = None, role: str | None = None, company: str | None = None) -> str:
-        """Draft the thank-you and request-for-feedback email the guide recommends.
+    def follow_up_email(
+        self,
+        recipient: str | None = None,
+        sender: str | None = None,
+        role: str | None = None,
+        company: str | None = None,
+        *,
+        name: str | None = None,
+    ) -> str:
+        """Draft the email to send back, signed by ``sender``.
 
-        The draft thanks the reader (Stay Professional), asks for feedback shaped by the
-        themes found (Request Feedback), and keeps the door open (Keep Networking).
+        For a rejection: thanks (the guide's Stay Professional section), a request
+        for feedback shaped by the themes found (Request Feedback), and the door kept
+        open. For an offer or an invitation: a short note that thanks, accepts to
+        talk and asks what is needed next. For any other message (an acknowledgement,
+        a status update) there is nothing to send: the result is ``""``.
 
         Parameters
         ----------
-        name : str, optional
-            The recipient's name; "there" when not given.
+        recipient : str, optional
+            Who the email is to; it opens with "Hello," when not given.
+        sender : str, optional
+            Your name, to sign with; "[your name]" is left to fill in when not given.
         role : str, optional
-            The role applied for; defaults to the role the text names.
+            The role applied for; defaults to the role the text names. The email reads
+            correctly without one.
         company : str, optional
-            The company's name; "your team" when not given.
+            The company's name.
+        name : str, optional
+            Deprecated alias of ``recipient``.
 
         Returns
         -------
         str
-            A plain-text email, subject line first.
+            A plain-text email, subject line first, or ``""`` when none is needed.
         """
         from .followup import draft_follow_up
 
-        return draft_follow_up(self, name=name, role=role, company=company)
+        return draft_follow_up(self, recipient=recipient, sender=sender, role=role, company=company, name=name)
