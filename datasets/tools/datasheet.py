@@ -11,7 +11,7 @@ raw=open(P,'rb').read()
 sha=hashlib.sha256(raw).hexdigest()[:12]
 R=[json.loads(l) for l in raw.decode().splitlines() if l.strip()]
 N=len(R); C=collections.Counter
-SPL=['train','dev','test']
+SPL=['train','dev','test','realmix']
 sp=C(r['split'] for r in R)
 def pct(n,d=N): return f"{100*n/d:.1f}%"
 TH=["skills_gap","experience","communication","culture_fit","interview_preparation","logistics","competition"]
@@ -21,7 +21,7 @@ def by_split(pred):
 def row(label,pred):
     tot=sum(1 for r in R if pred(r)); ps=by_split(pred)
     return f"| {label} | {tot} | {pct(tot)} | " + " | ".join(f"{v} ({pct(v,sp[s])})" for v,s in zip(ps,SPL)) + " |"
-HDR="| {} | n | % of all | train (% of train) | dev (% of dev) | test (% of test) |\n|---|---|---|---|---|---|"
+HDR="| {} | n | % of all | train (% of train) | dev (% of dev) | test (% of test) | realmix (% of realmix) |\n|---|---|---|---|---|---|---|"
 def table(name,key,order=None):
     c=C(key(r) for r in R); ks=order or [k for k,_ in c.most_common()]
     return "\n".join([HDR.format(name)]+[row(k,lambda r,k=k:key(r)==k) for k in ks])
@@ -29,11 +29,16 @@ out={}
 out['date']=str(datetime.date.today()); out['sha']=sha; out['N']=N
 out['split']="| split | n | % |\n|---|---|---|\n"+"\n".join(f"| {s} | {sp[s]} | {pct(sp[s])} |" for s in SPL)+f"\n| total | {N} | 100% |"
 d=C(r['id'].rsplit('-',1)[0] for r in R)
-keys=sorted(d,key=lambda x:(x[0]!='w',int(x[1:])))
+keys=sorted(d,key=lambda x:('wtpx'.index(x[0]),int(x[1:]) if x[1:].isdigit() else x[1:]))
 out['passes']="| draft | "+" | ".join(keys)+" |\n|"+"---|"*(len(keys)+1)+"\n| examples | "+" | ".join(str(d[k]) for k in keys)+" |"
 out['register']=table('register',lambda r:r['register'])
 out['seniority']=table('seniority',lambda r:r['seniority'],['intern','entry','mid','senior','lead','executive'])
 out['tone']=table('tone',lambda r:r['tone'],TONES)
+out['kind']=table('kind',lambda r:r.get('kind','(unlabeled)'),['rejection','offer','invitation','other'])
+themed=[r for r in R if r['themes']]
+cov=sum(1 for r in themed if all((r.get('rationales') or {}).get(t) for t in r['themes']))
+out['rationale_cov']=f"{cov} of {len(themed)} examples with a theme ({pct(cov,len(themed))})"
+out['review_fixes']=sum(1 for r in R if r.get('review_fix'))
 out['themes']="\n".join([HDR.format('theme')]+[row(t,lambda r,t=t:t in r['themes']) for t in TH]
     +[row('(no theme)',lambda r:not r['themes']), row('2+ themes',lambda r:len(r['themes'])>=2), row('hard',lambda r:r['hard'])])
 tc=C(len(r['themes']) for r in R)
@@ -64,7 +69,7 @@ for i in range(N):
         if min(a,b)/max(a,b)<0.6: continue
         c=len(si&sj)
         if c/(a+b-c)>=0.6: has.add(i);has.add(j);pairs.append((R[i]['id'],R[j]['id']))
-cross=sum(1 for a,b in pairs if (a.startswith('t'))!=(b.startswith('t')))
+cross=sum(1 for a,b in pairs if (a[0] in 'tx')!=(b[0] in 'tx'))
 out['nd_n']=len(has); out['nd_pct']=pct(len(has)); out['nd_pairs']=len(pairs); out['nd_cross']=cross
 out['nd_list']=", ".join(f"`{a}`/`{b}`" for a,b in pairs[:6]) or "none"
 out['empty_tri']=sum(1 for s in S if not s)
