@@ -242,6 +242,15 @@ def polarity_subjectivity(text: str) -> tuple[float, float]:
     -------
     tuple of float
         Polarity in [-1, 1] and subjectivity in [0, 1].
+
+    Notes
+    -----
+    TextBlob's tokenizer is quadratic in the length of a run without whitespace, so a
+    run longer than 50 characters or with more than 8 symbols is read as its words only
+    (see :func:`jobfeedback.sentences.words_only_in_long_runs`); on such texts only the
+    values may differ from TextBlob's.
     """
-    score = _analyser()(text)
+    from .sentences import words_only_in_long_runs
+
+    score = _analyser()(words_only_in_long_runs(text))
     return float(score[0]), float(score[1])
