@@ -282,42 +282,49 @@ MAX_SYMBOLS = 8
 _SYMBOLS = r"(?:[^\w\s]|_)"
 _SYMBOL_RUN = re.compile(_SYMBOLS + "{4,}")
 _SYMBOL = re.compile(_SYMBOLS)
-# Candidates only: a run this long may have more than MAX_SYMBOLS symbols.
-_RUN_TO_CHECK = re.compile(r"\S{%d,}" % (MAX_SYMBOLS + 1))
+
+
+@lru_cache(maxsize=8)
+def _runs_longer_than(n: int) -> re.Pattern:
+    # The lookbehind lets a match start only where a run starts, so each character is
+    # scanned once: linear, however long or many the runs.
+    return re.compile(r"(?<!\S)\S{%d,}" % (n + 1))
 
 
 def break_long_runs(text: str) -> str:
-    """Return ``text`` with the runs that make tokenizers slow turned into spaces.
+    """Return ``text`` with the runs that make spaCy's tokenizer slow turned into spaces.
 
-    spaCy's tokenizer (and TextBlob's) peels punctuation and symbols off a run of
-    non-space characters one at a time, scanning the rest of the run each time: time
-    quadratic in the run's length. Here, in any run of four or more symbols
-    (punctuation, emoji, underscores) only the first three are kept, and in a run
-    without whitespace longer than :data:`MAX_RUN` characters, or with more than
-    :data:`MAX_SYMBOLS` symbols (a rule line, a URL, glued text), every symbol becomes a
-    space, leaving its words. The result has the length of ``text``, so offsets are
-    unchanged; ordinary words and punctuation are left as they are.
+    spaCy's tokenizer peels punctuation and symbols off a run of non-space characters
+    one at a time, scanning the rest of the run each time: time quadratic in the run's
+    length. Here, in any run of four or more symbols (punctuation, emoji, underscores)
+    only the first three are kept, and in a run without whitespace longer than
+    :data:`MAX_RUN` characters or with more than :data:`MAX_SYMBOLS` symbols (a rule
+    line, a URL, HTML or glued text) every symbol becomes a space, leaving its words.
+    The result has the length of ``text``, so offsets are unchanged; ordinary words and
+    punctuation are left as they are.
     """
     if len(text) <= 3:
         return text
     text = _SYMBOL_RUN.sub(lambda m: m.group()[:3] + " " * (m.end() - m.start() - 3), text)
-    return words_only_in_long_runs(text)
+    return words_only_in_long_runs(text, MAX_SYMBOLS + 1, max_run=MAX_RUN, max_symbols=MAX_SYMBOLS)
 
 
-def words_only_in_long_runs(text: str) -> str:
-    """Return ``text`` with every symbol of an over-long or symbol-heavy run replaced by a space.
+def words_only_in_long_runs(text: str, min_run: int, *, max_run: int, max_symbols: int | None = None) -> str:
+    """Replace by spaces the symbols of each run of at least ``min_run`` characters without
+    whitespace that is longer than ``max_run`` or has more than ``max_symbols`` symbols.
 
-    The second half of :func:`break_long_runs`, alone: what keeps TextBlob linear while
-    leaving every ordinary text exactly as it is.
+    The result has the length of ``text``. With ``min_run = max_run + 1`` and no
+    ``max_symbols``, only runs longer than ``max_run`` change: what
+    :func:`jobfeedback.polarity.polarity_subjectivity` uses to keep TextBlob linear.
     """
-    return _RUN_TO_CHECK.sub(_words_only_if_long, text)
 
+    def words_only(m: re.Match) -> str:
+        run = m.group()
+        if len(run) > max_run or (max_symbols is not None and len(_SYMBOL.findall(run)) > max_symbols):
+            return _SYMBOL.sub(" ", run)
+        return run
 
-def _words_only_if_long(m: re.Match) -> str:
-    run = m.group()
-    if len(run) > MAX_RUN or len(_SYMBOL.findall(run)) > MAX_SYMBOLS:
-        return _SYMBOL.sub(" ", run)
-    return run
+    return _runs_longer_than(min_run - 1).sub(words_only, text)
 
 
 @dataclass(frozen=True)
