@@ -28,3 +28,7 @@ class NotInstalled(JobfeedbackError, ImportError):
         )
         self.package = package
         self.extra = extra
+
+
+class OutputFileError(JobfeedbackError, ValueError):
+    """An output file cannot be written as asked (for example, an extension no writer handles)."""

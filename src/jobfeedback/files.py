@@ -52,6 +52,8 @@ def read_chunks(path, text_column: str, fmt: str | None = None, chunk_rows: int 
     if not path.is_file():
         raise InputFileError(f"E032 Input file {str(path)!r} does not exist.")
     fmt = detect_format(path, fmt)
+    if fmt != "parquet":
+        _check_is_text(path, fmt)
     reader = {"csv": _csv_chunks, "jsonl": _jsonl_chunks, "parquet": _parquet_chunks}[fmt]
     first = True
     for chunk in reader(path, chunk_rows):
@@ -61,6 +63,17 @@ def read_chunks(path, text_column: str, fmt: str | None = None, chunk_rows: int 
             )
         first = False
         yield chunk
+
+
+def _check_is_text(path: Path, fmt: str) -> None:
+    """Refuse a binary file (a PDF, a spreadsheet, an image) named as CSV or JSONL, naming it."""
+    with open(path, "rb") as f:
+        head = f.read(8192)
+    if b"\x00" in head:
+        raise InputFileError(
+            f"E044 {str(path)!r} is a binary file, not {fmt.upper()} text (it holds NUL bytes). "
+            "Export it as CSV or JSONL (UTF-8), or pass a Parquet file."
+        )
 
 
 def _csv_chunks(path: Path, chunk_rows: int):
@@ -85,6 +98,8 @@ def _csv_chunks(path: Path, chunk_rows: int):
         raise InputFileError(f"E034 {str(path)!r} is empty: no header row.") from None
     except pd.errors.ParserError as exc:
         raise InputFileError(f"E035 {str(path)!r} is not valid CSV: {exc}".strip()) from None
+    except (UnicodeError, ValueError) as exc:  # what pandas raises for other unreadable bytes
+        raise InputFileError(f"E045 {str(path)!r} cannot be read as CSV text: {exc}".strip()) from None
 
 
 def _jsonl_chunks(path: Path, chunk_rows: int):

@@ -22,6 +22,7 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "is_supported",
     "truncated",
     "error",
+    "status",
 )
 """The columns :func:`analyze_frame` and the file CLI add, in order."""
 
@@ -33,7 +34,7 @@ def result_row(a: Analysis) -> dict:
     next steps) so that every cell is a plain string or number in CSV too.
     """
     row = {
-        "tone": a.sentiment.label if a.error is None else "",
+        "tone": a.sentiment.label if a.analysed else "",
         "tone_score": a.sentiment.score,
         "polarity": a.sentiment.polarity,
         "subjectivity": a.sentiment.subjectivity,
@@ -49,6 +50,7 @@ def result_row(a: Analysis) -> dict:
     row["is_supported"] = a.is_supported
     row["truncated"] = a.truncated
     row["error"] = a.error or ""
+    row["status"] = a.status
     return row
 
 
@@ -73,8 +75,9 @@ def _check_column(df, text_column: str) -> None:
 def analyze_frame(df, text_column: str, *, analyzer=None, n_jobs: int = 1, batch_size: int = 256, progress: bool = False):
     """Analyse ``df[text_column]``; return a new DataFrame: the original columns, then the results.
 
-    Rows keep their order and index; a missing or non-text cell gives a row whose
-    ``error`` column says why. A Dask DataFrame gives a Dask DataFrame (lazy,
+    Rows keep their order and index; a missing, empty or non-text cell gives a row whose
+    ``error`` column says why, and a text in another language one whose ``status`` is
+    "not analysed (language: xx)"; neither has a tone, themes or next steps. A Dask DataFrame gives a Dask DataFrame (lazy,
     partition by partition; needs the ``dask`` extra).
 
     Parameters

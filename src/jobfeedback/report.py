@@ -20,9 +20,9 @@ class Summary:
     Attributes
     ----------
     n_texts : int
-        Texts summarised (rows with an error are counted in ``n_errors`` only).
+        Texts analysed and summarised (English texts with no ``error``).
     n_errors : int
-        Rows skipped: no text, or text that could not be analysed.
+        Rows skipped: missing, empty or not text, or no words (their ``error`` says which).
     theme_counts : tuple of (str, int, float)
         ``(theme, count, share of analysed texts)`` for every theme, most frequent first.
     tone_counts : tuple of (str, int)
@@ -37,6 +37,12 @@ class Summary:
         Next steps for the focus theme.
     by_period : tuple of (str, dict)
         ``(period, {theme: count})`` per month when dates were given.
+    n_other_language : int
+        Rows not analysed because they are in another language.
+    languages : tuple of (str, int)
+        Those rows per language code, most frequent first.
+    n_undated : int
+        Analysed texts whose date is missing or cannot be read: left out of ``by_period``.
     """
 
     n_texts: int
@@ -48,6 +54,9 @@ class Summary:
     focus_theme: str | None
     plan: tuple
     by_period: tuple = field(default=())
+    n_other_language: int = 0
+    languages: tuple = field(default=())
+    n_undated: int = 0
 
     def to_dict(self) -> dict:
         """Return the summary as a JSON-serialisable dict."""
@@ -61,12 +70,29 @@ class Summary:
             "focus_theme": self.focus_theme,
             "plan": [s.to_dict() for s in self.plan],
             "by_period": [{"period": p, "themes": dict(c)} for p, c in self.by_period],
+            "n_other_language": self.n_other_language,
+            "languages": dict(self.languages),
+            "n_undated": self.n_undated,
         }
+
+    def _counts_sentence(self) -> str:
+        parts = [f"{self.n_texts} texts analysed"]
+        if self.n_errors:
+            parts.append(f"{self.n_errors} rows skipped (no usable text)")
+        if self.n_other_language:
+            langs = ", ".join(f"{lang}: {n}" for lang, n in self.languages)
+            parts.append(f"{self.n_other_language} not analysed (other language - {langs})")
+        return ", ".join(parts) + "."
+
+    def _undated_sentence(self) -> str:
+        if not self.n_undated:
+            return ""
+        return f"{self.n_undated} analysed texts have a missing or unreadable date and are not in the themes over time."
 
     def to_markdown(self) -> str:
         """Return the summary as a Markdown report."""
         out = ["# What your feedback keeps saying", ""]
-        out.append(f"{self.n_texts} texts analysed" + (f", {self.n_errors} rows skipped (no usable text)" if self.n_errors else "") + ".")
+        out.append(self._counts_sentence())
         out.append(f"{self.no_reason_share:.0%} gave no specific reason.")
         out += ["", "## Themes", "", "| theme | texts | share |", "|---|---:|---:|"]
         out += [f"| {t} | {c} | {s:.0%} |" for t, c, s in self.theme_counts]
@@ -78,6 +104,8 @@ class Summary:
         if self.by_period:
             out += ["", "## Themes over time", "", "| month | " + " | ".join(THEMES) + " |", "|---|" + "---:|" * len(THEMES)]
             out += [f"| {p} | " + " | ".join(str(c.get(t, 0)) for t in THEMES) + " |" for p, c in self.by_period]
+        if self.n_undated:
+            out += ["", self._undated_sentence()]
         out += ["", "## Plan", ""]
         if self.focus_theme:
             out.append(f"Work on **{self.focus_theme}** first: {describe(self.focus_theme)['description']}")
@@ -106,10 +134,12 @@ def summarize(analyses, dates=None) -> Summary:
         dates = list(dates)
         if len(dates) != len(analyses):
             raise ValueError(f"dates has {len(dates)} items but there are {len(analyses)} analyses")
-    # Rows with no text (missing, or empty as CSV stores missing cells) are skipped, not
-    # counted as feedback that gave no reason.
-    ok = [i for i, a in enumerate(analyses) if a.error is None and a.text.strip()]
+    # Rows with no usable text are skipped, and texts in another language counted apart:
+    # neither is feedback that gave no reason.
+    ok = [i for i, a in enumerate(analyses) if a.analysed]
     n = len(ok)
+    n_errors = sum(1 for a in analyses if a.error is not None)
+    other = Counter(a.language for a in analyses if a.error is None and not a.is_supported)
     themes = Counter(t for i in ok for t in analyses[i].theme_names)
     theme_counts = tuple(sorted(((t, themes[t], themes[t] / n if n else 0.0) for t in THEMES), key=lambda x: (-x[1], THEMES.index(x[0]))))
     tones = Counter(analyses[i].sentiment.label for i in ok)
@@ -121,6 +151,7 @@ def summarize(analyses, dates=None) -> Summary:
     plan_themes = (focus,) if focus else tuple(t for t, c, _ in theme_counts if c > 0)[:1]
     plan = next_steps(plan_themes, tuple(k for k, _ in top_skills[:2]) if focus == "skills_gap" else ())
     by_period: tuple = ()
+    n_undated = 0
     if dates is not None:
         import pandas as pd
 
@@ -128,12 +159,19 @@ def summarize(analyses, dates=None) -> Summary:
         per: dict[str, Counter] = {}
         for i, d in zip(ok, parsed):
             if pd.isna(d):
+                n_undated += 1
                 continue
             per.setdefault(d.strftime("%Y-%m"), Counter()).update(analyses[i].theme_names)
         by_period = tuple((p, dict(per[p])) for p in sorted(per))
+    if n_undated:
+        import logging
+
+        logging.getLogger("jobfeedback").warning(
+            "%d analysed texts have a missing or unreadable date: left out of the themes over time.", n_undated
+        )
     return Summary(
         n_texts=n,
-        n_errors=len(analyses) - n,
+        n_errors=n_errors,
         theme_counts=theme_counts,
         tone_counts=tuple((t, tones.get(t, 0)) for t in TONES),
         top_skills=top_skills,
@@ -141,6 +179,9 @@ def summarize(analyses, dates=None) -> Summary:
         focus_theme=focus,
         plan=plan,
         by_period=by_period,
+        n_other_language=sum(other.values()),
+        languages=tuple(other.most_common()),
+        n_undated=n_undated,
     )
 
 
@@ -213,9 +254,7 @@ def to_html(summary: Summary) -> str:
         "table{border-collapse:collapse}td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:left}"
         "img{max-width:100%}.plan li{margin:.4em 0}</style></head><body>",
         "<h1>What your feedback keeps saying</h1>",
-        f"<p>{summary.n_texts} texts analysed"
-        + (f", {summary.n_errors} rows skipped (no usable text)" if summary.n_errors else "")
-        + f". {summary.no_reason_share:.0%} gave no specific reason.</p>",
+        f"<p>{e(summary._counts_sentence())} {summary.no_reason_share:.0%} gave no specific reason.</p>",
         "<h2>Plan</h2>",
     ]
     if summary.focus_theme:
@@ -225,6 +264,10 @@ def to_html(summary: Summary) -> str:
     parts.append("<ol class='plan'>" + "".join(f"<li><em>{e(s.guide_section)}</em>: {e(s.action)}</li>" for s in summary.plan) + "</ol>")
     for title, png in _charts(summary):
         parts.append(f"<h2>{e(title)}</h2><img alt='{e(title)} chart' src='data:image/png;base64,{png}'>")
+        if title == "Themes over time" and summary.n_undated:
+            parts.append(f"<p>{e(summary._undated_sentence())}</p>")
+    if summary.n_undated and not summary.by_period:
+        parts.append(f"<p>{e(summary._undated_sentence())}</p>")
     parts.append("<h2>Theme counts</h2><table><tr><th>theme</th><th>texts</th><th>share</th></tr>")
     parts += [f"<tr><td>{e(_label(t))}</td><td style='text-align:right'>{c}</td><td style='text-align:right'>{s:.0%}</td></tr>" for t, c, s in summary.theme_counts]
     parts.append("</table>")
@@ -234,13 +277,43 @@ def to_html(summary: Summary) -> str:
     return "\n".join(parts)
 
 
+REPORT_EXTENSIONS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
+"""The report formats, by the output file's extension."""
+
+
+def report_format(output_path, fmt: str | None = None) -> str:
+    """Return ``"html"`` or ``"md"`` for a report written to ``output_path``.
+
+    Raises
+    ------
+    OutputFileError
+        If the extension is not one of :data:`REPORT_EXTENSIONS`, or disagrees with ``fmt``.
+    """
+    from .errors import OutputFileError
+
+    suffix = Path(output_path).suffix.lower()
+    from_suffix = REPORT_EXTENSIONS.get(suffix)
+    if from_suffix is None:
+        raise OutputFileError(
+            f"E042 Cannot write a report to {str(output_path)!r}: reports are HTML or Markdown; "
+            f"name the file with one of {', '.join(REPORT_EXTENSIONS)}."
+        )
+    if fmt is not None and fmt != from_suffix:
+        raise OutputFileError(f"E043 --format {fmt} disagrees with the extension of {str(output_path)!r} ({suffix}).")
+    return from_suffix
+
+
 def report_file(input_path, output_path, *, text_column: str, date_column=None, fmt=None, analyzer=None, progress=False) -> Summary:
-    """Analyse a file of texts and write an HTML or Markdown report; return the summary."""
+    """Analyse a file of texts and write an HTML or Markdown report; return the summary.
+
+    The format follows the extension of ``output_path`` (see :func:`report_format`), checked
+    before any text is analysed.
+    """
     from .analyzer import default_analyzer
     from .files import atomic_output, read_chunks
 
     analyzer = analyzer or default_analyzer()
-    fmt = fmt or ("md" if Path(output_path).suffix.lower() in (".md", ".markdown") else "html")
+    fmt = report_format(output_path, fmt)
     analyses, dates = [], []
     for chunk in read_chunks(input_path, text_column):
         if date_column is not None and date_column not in chunk.columns:

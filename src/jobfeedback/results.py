@@ -37,10 +37,10 @@ class Sentiment:
     Attributes
     ----------
     label : str
-        ``"positive"``, ``"neutral"``, ``"negative"`` or ``"mixed"``, from the domain model.
+        ``"positive"``, ``"neutral"``, ``"negative"`` or ``"mixed"``, from the domain model;
+        ``""`` when the text was not analysed (see :attr:`Analysis.analysed`).
     score : float
-        The model's probability for ``label`` (0.0 when the model did not run:
-        empty or unsupported text).
+        The model's probability for ``label`` (0.0 when the text was not analysed).
     polarity : float
         TextBlob's polarity of the text, unmodified, in [-1, 1].
     subjectivity : float
@@ -114,7 +114,12 @@ class Analysis:
         True when the text was longer than the analyser's ``max_chars`` and only its
         beginning was analysed.
     error : str or None
-        In batch results, why this row could not be analysed (None if it was).
+        Why this text could not be analysed: missing (None, NaN, NA), not a ``str``,
+        empty or whitespace only, or no words (numbers, dates, ids, URLs, punctuation,
+        emoji); None otherwise.
+
+    A text that is not analysed (an ``error``, or another language) has no tone
+    (``sentiment.label == ""``), no themes and no next steps; :attr:`status` says why.
     """
 
     text: str
@@ -136,16 +141,34 @@ class Analysis:
         return self.scores[THEMES.index(theme)] if self.scores else 0.0
 
     @property
+    def analysed(self) -> bool:
+        """Whether the text was analysed: no ``error`` and in English."""
+        return self.error is None and self.is_supported
+
+    @property
+    def status(self) -> str:
+        """``"analysed"``, ``"not analysed (language: xx)"`` or ``"not analysed: <error>"``."""
+        if self.error is not None:
+            return f"not analysed: {self.error}"
+        if not self.is_supported:
+            return f"not analysed (language: {self.language})"
+        return "analysed"
+
+    @property
     def theme_names(self) -> tuple[str, ...]:
         """The names of the themes found, most confident first."""
         return tuple(hit.name for hit in self.themes)
 
     def to_dict(self) -> dict:
-        """Return the analysis as a dict of plain JSON types (``json.dumps`` works on it)."""
+        """Return the analysis as a dict of plain JSON types (``json.dumps`` works on it).
+
+        A text that was not analysed has ``"sentiment": {"label": None, ...}`` (no tone)
+        and its ``"status"`` says why.
+        """
         return {
             "text": self.text,
             "themes": [hit.to_dict() for hit in self.themes],
-            "sentiment": self.sentiment.to_dict(),
+            "sentiment": {**self.sentiment.to_dict(), "label": self.sentiment.label or None},
             "next_steps": [step.to_dict() for step in self.next_steps],
             "scores": {theme: self.score(theme) for theme in THEMES},
             "skills": list(self.skills),
@@ -154,6 +177,7 @@ class Analysis:
             "is_supported": self.is_supported,
             "truncated": self.truncated,
             "error": self.error,
+            "status": self.status,
         }
 
     def follow_up_email(self, name: str | None = None, role: str | None = None, company: str | None = None) -> str:
