@@ -73,7 +73,11 @@ def detect_language(text: str) -> str:
 
 def detect_masked(masked: str) -> str:
     """Return the language code of a text already passed through :func:`~jobfeedback.sentences.mask_noise`."""
-    return _detect_sample(" ".join(masked[: SAMPLE_CHARS * 4].split())[:SAMPLE_CHARS])
+    from .sentences import normalize_typography
+
+    # Folded first, so full-width letters or curly quotes do not look like another script.
+    folded = normalize_typography(masked[: SAMPLE_CHARS * 4])[0]
+    return _detect_sample(" ".join(folded.split())[:SAMPLE_CHARS])
 
 
 def _is_latin(word: str) -> bool:
