@@ -101,6 +101,7 @@ def test_analyze_many_keeps_bad_rows():
     assert all(a.themes == () for a in out[1:5])
 
 
+@pytest.mark.model
 def test_clear_cases(analyzer):
     cases = {
         "Unfortunately your Kubernetes knowledge was not deep enough for this role.": "skills_gap",
@@ -112,6 +113,7 @@ def test_clear_cases(analyzer):
         assert theme in analyzer.analyze(text).theme_names, text
 
 
+@pytest.mark.model
 def test_generic_rejection_gets_no_theme_and_request_feedback():
     a = jobfeedback.analyze(
         "Dear Applicant,\nThank you for your application. Unfortunately we will not be progressing it further. "

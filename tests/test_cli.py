@@ -56,6 +56,7 @@ def _frame(n=2000):
     return pd.DataFrame({"id": range(n), "feedback": texts, "note": [f"n{i}" for i in range(n)]})
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("ext", ["csv", "jsonl", "parquet"])
 def test_file_round_trip_keeps_every_row_and_column(tmp_path, ext):
     df = _frame()

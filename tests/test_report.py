@@ -19,6 +19,7 @@ TEXTS = [
 ]
 
 
+@pytest.mark.model
 def test_summarize_counts_and_plan():
     analyses = jobfeedback.analyze_many(TEXTS + [None])
     s = jobfeedback.summarize(analyses, dates=["2026-01-03", "2026-01-20", "2026-02-01", "2026-02-10", "2026-03-01", None])

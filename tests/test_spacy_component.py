@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 import subprocess
 import sys
 
 
+@pytest.mark.model
 def test_add_pipe_in_fresh_process_without_import():
     code = (
         "import sys, spacy\n"
