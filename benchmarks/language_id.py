@@ -118,7 +118,7 @@ def main() -> int:
         pass
     for _, detect, _ in methods:  # load models before timing
         detect("Merci pour votre candidature, nous avons retenu un autre profil.")
-    print(f"| method | eval English kept | dataset kept | others flagged | ms / dataset text | install |")
+    print("| method | eval English kept | dataset kept | others flagged | ms / dataset text | install |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, detect, size in methods:
         kept = sum(detect(t) == "en" for t in english)

@@ -18,8 +18,8 @@ import pytest
 pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 
-import jobfeedback  # noqa: E402
-from jobfeedback.frame import RESULT_COLUMNS  # noqa: E402
+import jobfeedback
+from jobfeedback.frame import RESULT_COLUMNS
 
 pytestmark = pytest.mark.slow
 

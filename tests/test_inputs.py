@@ -19,7 +19,7 @@ from jobfeedback.sentences import MAX_RUN, break_long_runs, mask_noise, normaliz
 
 DATA = Path(__file__).parent / "data"
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from long_text import LEAD, build_case  # noqa: E402
+from long_text import LEAD, build_case
 
 CASES = [json.loads(x) for x in (DATA / "pathological.jsonl").read_text("utf-8").splitlines() if x.strip() and "_about" not in x]
 
@@ -36,7 +36,7 @@ def test_broken_runs_keep_length_and_bound_what_the_tokenizer_sees(case):
     small = dict(case, repeat=min(case.get("repeat", 0), 3000), after_repeat=min(case.get("after_repeat", 0), 3000))
     small["length"] = min(case.get("length", 0), 20_000)
     text = build_case(small)
-    folded, origin = normalize_typography(mask_noise(text))
+    folded, _ = normalize_typography(mask_noise(text))
     read = break_long_runs(folded)
     assert len(read) == len(folded)
     for run in read.split():
@@ -313,7 +313,7 @@ def test_binary_input_file_is_a_coded_error_naming_it(tmp_path, capsys, name):
 
 
 def test_train_writes_to_the_working_directory_and_says_it_takes_minutes(tmp_path, monkeypatch, capsys):
-    import jobfeedback.training as training
+    from jobfeedback import training
 
     calls = []
     monkeypatch.setattr(training, "train", lambda data, output: calls.append((data, output)))

@@ -118,7 +118,7 @@ def mask_noise(text: str) -> str:
     return "".join(out)
 
 
-def _code_points(text: str) -> "np.ndarray":
+def _code_points(text: str) -> np.ndarray:
     import numpy as np
 
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
@@ -232,7 +232,7 @@ def _fold_char(c: str) -> str:
     return "".join(_TYPOGRAPHY.get(f, f) for f in folded)
 
 
-def normalize_typography(text: str) -> tuple[str, "np.ndarray | None"]:
+def normalize_typography(text: str) -> tuple[str, np.ndarray | None]:
     """Fold typography that should not change a reading: quotes, dashes, spaces, widths, ligatures.
 
     Each character is replaced by its NFKC form, then curly quotes and primes become
@@ -288,7 +288,7 @@ _SYMBOL = re.compile(_SYMBOLS)
 def _runs_longer_than(n: int) -> re.Pattern:
     # The lookbehind lets a match start only where a run starts, so each character is
     # scanned once: linear, however long or many the runs.
-    return re.compile(r"(?<!\S)\S{%d,}" % (n + 1))
+    return re.compile(rf"(?<!\S)\S{{{n + 1},}}")
 
 
 def break_long_runs(text: str) -> str:
