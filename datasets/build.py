@@ -12,7 +12,8 @@ Run from anywhere: ``python datasets/build.py``. It never writes or changes a te
    ids ``<pass>-<line>``: passes ``p*`` are split train/dev 85/15 by a seeded hash of the id,
    passes ``x*`` form the ``realmix`` split (real base rates, never trained on).
 
-Exact duplicate texts are dropped (first kept). Lines that fail the checks of
+Exact duplicate texts are dropped (first kept), and so are the lines listed in
+``passes/EXCLUDED.txt`` (texts a writer wrote in another language). Lines that fail the checks of
 ``tools/check_pass.py`` are reported and left out.
 """
 
@@ -70,6 +71,11 @@ def main() -> int:
         r["kind"] = review.get("kind", "rejection")
         r["rationales"] = {t: _spans(r["text"], review.get("rationales", {}).get(t, [])) for t in r["themes"]}
     seen = {" ".join(r["text"].lower().split()) for r in records}
+    excluded = {
+        line.split()[0]
+        for line in open(HERE / "passes" / "EXCLUDED.txt", encoding="utf-8")
+        if line.strip() and not line.startswith("#")
+    }
     added, problems = 0, []
     for path in sorted((HERE / "passes").glob("*.jsonl")):
         stem = path.stem
@@ -85,11 +91,11 @@ def main() -> int:
             if bad:
                 problems.append(f"{path.name}:{lineno}: {bad[0]}")
                 continue
+            rid = f"{stem}-{lineno:04d}"
             key = " ".join(rec["text"].lower().split())
-            if key in seen:
+            if key in seen or rid in excluded:
                 continue
             seen.add(key)
-            rid = f"{stem}-{lineno:04d}"
             themes = sorted(set(rec["themes"]), key=THEMES.index)
             records.append(
                 {

@@ -9,6 +9,7 @@ from textblob import TextBlob
 
 import jobfeedback
 from jobfeedback import THEMES, Analysis, NextStep, Sentiment, ThemeHit
+from jobfeedback.analyzer import EMPTY_TEXT
 from jobfeedback.playbook import GUIDE_SECTIONS
 
 TEXTS = [
@@ -35,6 +36,13 @@ def test_result_types_and_invariants(text):
     a = jobfeedback.analyze(text)
     assert isinstance(a, Analysis)
     assert a.text == text
+    assert len(a.scores) == len(THEMES)
+    assert json.loads(json.dumps(a.to_dict()))["text"] == text
+    if not text.strip():  # not analysed: no tone, themes or next steps, and error says why
+        assert a.error and not a.analysed and a.status == f"not analysed: {a.error}"
+        assert a.sentiment.label == "" and a.to_dict()["sentiment"]["label"] is None
+        assert a.themes == () and a.next_steps == ()
+        return
     assert isinstance(a.themes, tuple) and all(isinstance(h, ThemeHit) for h in a.themes)
     assert [h.confidence for h in a.themes] == sorted((h.confidence for h in a.themes), reverse=True)
     for hit in a.themes:
@@ -64,12 +72,19 @@ def test_analyze_rejects_non_strings_naming_the_type():
             jobfeedback.analyze(bad)
 
 
-def test_empty_text_has_no_themes_and_asks_for_feedback():
-    for text in ["", "   ", "\n\n"]:
+def test_empty_text_is_an_error_with_no_tone_themes_or_steps():
+    for text in ["", "   ", "\n\n", "\u00a0\t"]:
         a = jobfeedback.analyze(text)
-        assert a.themes == ()
-        assert a.sentiment.label == "neutral"
-        assert any(s.guide_section == "Request Feedback" for s in a.next_steps)
+        assert a.error == EMPTY_TEXT
+        assert a.themes == () and a.next_steps == () and a.sentiment.label == ""
+        assert not a.is_supported and not a.analysed
+
+
+def test_short_notes_are_analysed():
+    for text in ["ok", "No.", "Not selected.", "HM pass, no reason given."]:
+        a = jobfeedback.analyze(text)
+        assert a.error is None and a.analysed and a.language == "en", text
+        assert a.sentiment.label in ("positive", "neutral", "negative", "mixed") and a.next_steps
 
 
 def test_analyze_many_equals_analyze_in_order():
@@ -83,11 +98,12 @@ def test_analyze_many_keeps_bad_rows():
     items = ["Your SQL was weak.", None, float("nan"), b"raw", 42, ""]
     out = jobfeedback.analyze_many(items)
     assert len(out) == len(items)
-    assert out[0].error is None and out[-1].error is None
+    assert out[0].error is None and out[-1].error == EMPTY_TEXT
     assert "None" in out[1].error and "NaN" in out[2].error and "bytes" in out[3].error and "int" in out[4].error
     assert all(a.themes == () for a in out[1:5])
 
 
+@pytest.mark.model
 def test_clear_cases(analyzer):
     cases = {
         "Unfortunately your Kubernetes knowledge was not deep enough for this role.": "skills_gap",
@@ -99,6 +115,7 @@ def test_clear_cases(analyzer):
         assert theme in analyzer.analyze(text).theme_names, text
 
 
+@pytest.mark.model
 def test_generic_rejection_gets_no_theme_and_request_feedback():
     a = jobfeedback.analyze(
         "Dear Applicant,\nThank you for your application. Unfortunately we will not be progressing it further. "

@@ -9,6 +9,7 @@ import sys
 import pandas as pd
 import pytest
 
+from jobfeedback.analyzer import EMPTY_TEXT
 from jobfeedback.cli import main
 from jobfeedback.frame import RESULT_COLUMNS
 
@@ -55,6 +56,7 @@ def _frame(n=2000):
     return pd.DataFrame({"id": range(n), "feedback": texts, "note": [f"n{i}" for i in range(n)]})
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("ext", ["csv", "jsonl", "parquet"])
 def test_file_round_trip_keeps_every_row_and_column(tmp_path, ext):
     df = _frame()
@@ -74,12 +76,15 @@ def test_file_round_trip_keeps_every_row_and_column(tmp_path, ext):
     assert res["id"].tolist() == list(range(len(df)))
     assert res["note"].tolist() == df["note"].tolist()
     errors = res["error"].astype(object).fillna("").astype(str)
+    no_text = df["feedback"].isna() | (df["feedback"] == "")
+    assert (errors[no_text] != "").all()
+    assert (errors[~no_text] == "").all()
     if ext == "csv":
         # CSV cannot tell a missing cell from an empty one: both are an empty text.
-        assert (errors == "").all()
+        assert set(errors[no_text]) == {EMPTY_TEXT}
     else:
-        assert (errors[df["feedback"].isna()] != "").all()
-        assert (errors[df["feedback"].notna()] == "").all()
+        assert set(errors[df["feedback"] == ""]) == {EMPTY_TEXT}
+        assert set(errors[df["feedback"].isna()]) != {EMPTY_TEXT}
     assert res.loc[1, "themes"] and "skills_gap" in res.loc[1, "themes"]
 
 

@@ -46,7 +46,10 @@ GROUPS = ["Acme", "Acme", "Finch", None, "Finch", "Acme", "Acme", "Acme"]
 
 def test_summary_counts_kinds_and_themes_over_rejections_only():
     s = summarize(ANALYSES, dates=DATES, groups=GROUPS, group_name="company")
-    assert s.n_texts == 7 and s.n_errors == 1 and s.n_unsupported == 1
+    # The French text is not analysed: counted apart, not among the texts analysed.
+    assert s.n_texts == 6 and s.n_errors == 1 and s.n_other_language == 1 and s.n_unsupported == 1
+    assert dict(s.languages) == {"fr": 1} and s.n_undated == 0
+    assert sum(c for _, c in s.kind_counts) == s.n_texts
     assert dict(s.kind_counts) == {"rejection": 4, "offer": 1, "invitation": 1, "other": 0}
     counts = {t: c for t, c, _ in s.theme_counts}
     assert counts["skills_gap"] == 2 and counts["logistics"] == 1
@@ -89,6 +92,39 @@ def test_markdown_report_reads_correctly():
     assert "| 2026-02 | none |" in md
     assert "## By company" in md
     assert "\\<b\\>" in md  # feedback text cannot inject Markdown or HTML
+
+
+def test_report_shows_other_languages_and_unreadable_dates(caplog):
+    dates = ["2026-01-03", "not a date", *DATES[2:6], "2026-01-06", None]
+    with caplog.at_level("WARNING", logger="jobfeedback"):
+        s = summarize(ANALYSES, dates=dates)
+    assert s.n_undated == 1 and s.to_dict()["n_undated"] == 1
+    assert s.to_dict()["languages"] == {"fr": 1} and s.to_dict()["n_other_language"] == 1
+    assert "1 analysed texts have a missing or unreadable date" in caplog.text
+    assert dict(s.rejections_by_period)["2026-01"] == 1  # the undated rejection is left out
+    md = s.to_markdown()
+    assert "- 6 texts analysed" in md and "- 1 not analysed (other language: fr 1" in md
+    assert "1 analysed text has a missing or unreadable date" in md
+    html = to_html(s)
+    assert "not analysed (other language: fr 1)" in html
+    assert "1 analysed text has a missing or unreadable date" in html
+    # Dates given but none readable: no period, and the report says why rather than "no dates given".
+    md = summarize(ANALYSES[:2], dates=["soon", "later"]).to_markdown()
+    assert "2 analysed texts have a missing or unreadable date" in md and "No dates given" not in md
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "code"), [("r.pdf", None, "E042"), ("r.docx", "md", "E042"), ("r.html", "md", "E043")]
+)
+def test_report_refuses_an_output_it_cannot_write_before_loading_a_model(tmp_path, name, fmt, code):
+    from jobfeedback.errors import OutputFileError
+    from jobfeedback.report import report_file, report_format
+
+    with pytest.raises(OutputFileError, match=code):
+        # No analyser and no input file: the output is checked first.
+        report_file(tmp_path / "missing.csv", tmp_path / name, text_column="t", fmt=fmt)
+    assert not (tmp_path / name).exists()
+    assert report_format("r.HTM") == "html" and report_format("r.markdown", "md") == "md"
 
 
 def test_html_report_is_self_contained_escaped_and_described():

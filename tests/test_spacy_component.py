@@ -5,7 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 
+
+@pytest.mark.model
 def test_add_pipe_in_fresh_process_without_import():
     code = (
         "import sys, spacy\n"

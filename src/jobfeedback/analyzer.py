@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
@@ -13,6 +14,7 @@ from pathlib import Path
 from .classifier import rank_evidence
 from .errors import Errors
 from .kinds import kind_from_text
+from .language import detect_masked
 from .mentions import find_role
 from .playbook import advise
 from .polarity import polarity_subjectivity
@@ -26,9 +28,39 @@ logger = logging.getLogger("jobfeedback")
 MAX_CHARS = 100_000
 """Texts longer than this are analysed on their first ``MAX_CHARS`` characters (``truncated=True``)."""
 
+EMPTY_TEXT = "empty text: nothing to analyse"
+"""The ``error`` of a text that is empty or only whitespace."""
+
+NO_WORDS = "no words to analyse: the text has no letters outside numbers, dates, ids, URLs, punctuation and emoji"
+"""The ``error`` of a text that cannot be feedback (see :func:`has_words`)."""
+
+_RUN = re.compile(r"\S+")
+_WORD = re.compile(r"[^\W\d_]{2}")
+_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|[^@\s]+@[^@\s]+\.)", re.IGNORECASE)
+
+
+def has_words(text: str) -> bool:
+    """Whether ``text`` holds a word: two letters in a row, outside URLs and email addresses.
+
+    This is where the line is drawn between text that can be feedback and text that
+    cannot: "123", "4.5", "2026-01-01", "#4521", "https://example.com/x", "!!!" and a row
+    of emoji have no word; "OK", "No.", "REQ-4521 closed" and text in any script have one.
+    Stops at the first word, so it is quick on long texts.
+    """
+    for m in _RUN.finditer(text):
+        run = m.group()
+        if _WORD.search(run) and not _ADDRESS.match(run):
+            return True
+    return False
+
+
 def _describe_bad_input(item) -> str | None:
-    """Why ``item`` cannot be analysed, or None if it is text."""
+    """Why ``item`` cannot be analysed, or None if it is text that can be feedback."""
     if isinstance(item, str):
+        if not item.strip():
+            return EMPTY_TEXT
+        if not has_words(item):
+            return NO_WORDS
         return None
     if item is None:
         return "missing text (None)"
@@ -120,7 +152,10 @@ class Analyzer:
         Parameters
         ----------
         text : str
-            The text. Empty text gives an analysis with no themes.
+            The text. Empty or whitespace-only text, and text with no words (see
+            :func:`has_words`), give a result whose ``error`` says so; text in another
+            language gives a result with ``is_supported=False``; neither has a tone,
+            themes or next steps.
         redact : bool
             Replace email addresses, phone numbers and names in the result's text
             fields (see :mod:`jobfeedback.redaction`).
@@ -213,7 +248,12 @@ class Analyzer:
             analysed = item[: self.max_chars] if truncated else item
             if truncated:
                 logger.warning("Text of %d characters truncated to the first %d.", len(item), self.max_chars)
-            work.append((i, analysed, mask_noise(analysed), truncated))
+            masked = mask_noise(analysed)
+            language = detect_masked(masked)
+            if language != "en":  # not analysed: no tone, no themes, no advice
+                results[i] = _error_analysis(item, None, language=language, truncated=truncated)
+                continue
+            work.append((i, analysed, masked, truncated))
 
         if not work:
             return results  # type: ignore[return-value]
@@ -276,16 +316,18 @@ def _redacted(analysis: Analysis) -> Analysis:
     return redact_analysis(analysis)
 
 
-def _error_analysis(item, problem: str) -> Analysis:
+def _error_analysis(item, problem: str | None, *, language: str = "und", truncated: bool = False) -> Analysis:
+    """The result of an item that is not analysed: ``problem`` says why, or it is in ``language``."""
     text = item if isinstance(item, str) else ""
     return Analysis(
         text=text,
         themes=(),
-        sentiment=Sentiment("neutral", 0.0, 0.0, 0.0),
+        sentiment=Sentiment("", 0.0, 0.0, 0.0),
         next_steps=(),
         scores=tuple(0.0 for _ in THEMES),
         is_supported=False,
-        language="und",
+        language=language,
+        truncated=truncated,
         error=problem,
     )
 

@@ -58,14 +58,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-column", required=True, metavar="COL")
     p.add_argument("--date-column", metavar="COL", help="dates, to show the period covered and themes over time")
     p.add_argument("--group-column", metavar="COL", help="a company, role or source column, to break themes down by it")
-    p.add_argument("--output", required=True, metavar="FILE", help="report file (.html or .md)")
-    p.add_argument("--format", choices=("html", "md"), help="report format (default: from --output)")
+    p.add_argument("--output", required=True, metavar="FILE", help="report file: .html, .htm, .md or .markdown")
+    p.add_argument("--format", choices=("html", "md"), help="report format (must agree with --output's extension)")
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     _add_model_args(p)
 
-    p = sub.add_parser("train", help="train the model on datasets/feedback.jsonl")
+    p = sub.add_parser(
+        "train",
+        help="train a model on datasets/feedback.jsonl (takes a few minutes)",
+        description="Train a model on the train and dev splits. Takes a few minutes on a laptop. "
+        "The model is written to --output, by default ./models/default in the current directory "
+        "(never inside the installed package); load it with --model DIR --trust-model.",
+    )
     p.add_argument("--data", metavar="FILE", help="dataset file (default: datasets/feedback.jsonl)")
-    p.add_argument("--output", metavar="DIR", help="model directory (default: models/default)")
+    p.add_argument(
+        "--output", metavar="DIR", default=None, help="model directory (default: ./models/default in the current directory)"
+    )
 
     p = sub.add_parser("evaluate", help="print theme and tone metrics on the test split")
     p.add_argument("--data", metavar="FILE", help="dataset file (default: datasets/feedback.jsonl)")
@@ -79,11 +87,11 @@ def format_analysis(a) -> str:
     """Return a readable multi-line report of one analysis."""
     lines = []
     if a.error:
-        return f"Could not analyse this row: {a.error}"
+        return f"Not analysed: {a.error}."
+    if not a.is_supported:
+        return f"Not analysed (language: {a.language}): only English feedback is analysed."
     s = a.sentiment
     lines.append(f"Tone: {s.label} ({s.score:.0%})   TextBlob polarity {s.polarity:+.2f}, subjectivity {s.subjectivity:.2f}")
-    if not a.is_supported:
-        lines.append(f"Language: {a.language} - only English is analysed; no themes guessed.")
     if a.truncated:
         lines.append("Note: the text was long; only its beginning was analysed.")
     if a.themes:
@@ -148,13 +156,16 @@ def _cmd_analyze(args) -> int:
         text = sys.stdin.read()
     a = _analyzer(args).analyze(text, redact=args.redact)
     print(json.dumps(a.to_dict(), ensure_ascii=False, indent=2) if args.json else format_analysis(a))
+    if a.error is not None:
+        print(f"error: not analysed: {a.error}", file=sys.stderr)
+        return 1
     return 0
 
 
 def _cmd_report(args) -> int:
     from .report import report_file
 
-    report_file(
+    summary = report_file(
         args.input,
         args.output,
         text_column=args.text_column,
@@ -164,14 +175,26 @@ def _cmd_report(args) -> int:
         analyzer=_analyzer(args),
         progress=not args.no_progress,
     )
+    if summary.n_undated:
+        print(
+            f"warning: {summary.n_undated} analysed row(s) have a missing or unreadable date in "
+            f"{args.date_column!r}: left out of the themes over time (the report says so)",
+            file=sys.stderr,
+        )
     print(f"Report written to {args.output}", file=sys.stderr)
     return 0
 
 
 def _cmd_train(args) -> int:
+    from pathlib import Path
+
     from .training import train
 
-    train(args.data, args.output)
+    # An explicit path: training's own default is the source checkout, which after a normal
+    # install lies inside site-packages, where nothing loads it.
+    output = Path(args.output) if args.output else Path.cwd() / "models" / "default"
+    print(f"Training (this takes a few minutes); the model goes to {output}", file=sys.stderr)
+    train(args.data, output)
     return 0
 
 

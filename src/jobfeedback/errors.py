@@ -52,6 +52,36 @@ class Errors:
     E023 = "E023 {path}:{line}: unknown theme, tone or kind in {labels!r}"
     E024 = "E024 The dataset has no records in split {split!r}."
 
+    # Moved from the modules that raise them
+    E030 = 'E030 Unknown format {explicit!r}; use one of {choices}'
+    E031 = 'E031 Cannot tell the format of {path!r} from its extension; pass --format ({choices}).'
+    E032 = 'E032 Input file {path!r} does not exist.'
+    E033 = 'E033 Column {text_column!r} not found in {path!r}; columns are {columns}.'
+    E034 = 'E034 {path!r} is empty: no header row.'
+    E035 = 'E035 {path!r} is not valid CSV: {exc}'
+    E036 = 'E036 {path!r} line {lineno}: invalid JSON ({msg}).'
+    E037 = 'E037 {path!r} line {lineno}: expected a JSON object, got {type}.'
+    E038 = 'E038 {path!r} is not a valid Parquet file: {exc}'
+    E039 = 'E039 The output file must differ from the input file.'
+    E040 = 'E040 The input already has result column(s) {clash}; rename them first.'
+    E044 = 'E044 {path!r} is a binary file, not {format} text (it holds NUL bytes). Export it as CSV or JSONL (UTF-8), or pass a Parquet file.'
+    E045 = 'E045 {path!r} cannot be read as CSV text: {exc}'
+
+    # DataFrames and arguments (E06x)
+    E060 = "E060 Column {column!r} not found; the DataFrame has columns {columns}."
+    E061 = "E061 The DataFrame already has result column(s) {clash}; rename or drop them first."
+    E062 = "E062 analyze_frame() expects a pandas or Dask DataFrame, got {type}."
+    E063 = "E063 Unknown theme(s) {unknown}; known themes: {known}."
+    E064 = "E064 Unknown kind {kind!r}; known kinds: {known}."
+
+    # Optional dependencies
+    E010 = "E010 This feature needs {package!r}, which is not installed. Install it with: pip install 'jobfeedback[{extra}]'"
+
+    # Moved from the modules that raise them
+    E041 = 'E041 {what} column {column!r} not found; columns are {columns}.'
+    E042 = 'E042 Cannot write a report to {output_path!r}: reports are HTML or Markdown; name the file with one of {choices}.'
+    E043 = 'E043 --format {fmt} disagrees with the extension of {output_path!r} ({suffix}).'
+
     # The model (E1xx)
     E101 = (
         "E101 Iterable over raw texts expected, got a single string. Wrap it in a list: "
@@ -81,9 +111,10 @@ class NotInstalled(JobfeedbackError, ImportError):
     """An optional dependency is missing; the message names the pip extra that provides it."""
 
     def __init__(self, package: str, extra: str):
-        super().__init__(
-            f"E010 This feature needs {package!r}, which is not installed. "
-            f"Install it with: pip install 'jobfeedback[{extra}]'"
-        )
+        super().__init__(Errors.E010.format(package=package, extra=extra))
         self.package = package
         self.extra = extra
+
+
+class OutputFileError(JobfeedbackError, ValueError):
+    """An output file cannot be written as asked (for example, an extension no writer handles)."""

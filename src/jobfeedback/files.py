@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import InputFileError
+from .errors import Errors, InputFileError
 
 FORMATS = ("csv", "jsonl", "parquet")
 CHUNK_ROWS = 2_000
@@ -27,12 +27,12 @@ def detect_format(path, explicit: str | None = None) -> str:
     """Return ``csv``, ``jsonl`` or ``parquet`` from ``explicit`` or the file extension."""
     if explicit:
         if explicit not in FORMATS:
-            raise InputFileError(f"E030 Unknown format {explicit!r}; use one of {', '.join(FORMATS)}")
+            raise InputFileError(Errors.E030.format(explicit=explicit, choices=', '.join(FORMATS)))
         return explicit
     suffix = Path(path).suffix.lower().lstrip(".")
     fmt = {"csv": "csv", "tsv": "csv", "jsonl": "jsonl", "ndjson": "jsonl", "json": "jsonl", "parquet": "parquet", "pq": "parquet"}.get(suffix)
     if fmt is None:
-        raise InputFileError(f"E031 Cannot tell the format of {str(path)!r} from its extension; pass --format ({', '.join(FORMATS)}).")
+        raise InputFileError(Errors.E031.format(path=str(path), choices=', '.join(FORMATS)))
     return fmt
 
 
@@ -50,17 +50,29 @@ def read_chunks(path, text_column: str, fmt: str | None = None, chunk_rows: int 
     """
     path = Path(path)
     if not path.is_file():
-        raise InputFileError(f"E032 Input file {str(path)!r} does not exist.")
+        raise InputFileError(Errors.E032.format(path=str(path)))
     fmt = detect_format(path, fmt)
+    if fmt != "parquet":
+        _check_is_text(path, fmt)
     reader = {"csv": _csv_chunks, "jsonl": _jsonl_chunks, "parquet": _parquet_chunks}[fmt]
     first = True
     for chunk in reader(path, chunk_rows):
         if first and text_column not in chunk.columns:
             raise InputFileError(
-                f"E033 Column {text_column!r} not found in {str(path)!r}; columns are {[str(c) for c in chunk.columns]}."
+                Errors.E033.format(text_column=text_column, path=str(path), columns=[str(c) for c in chunk.columns])
             )
         first = False
         yield chunk
+
+
+def _check_is_text(path: Path, fmt: str) -> None:
+    """Refuse a binary file (a PDF, a spreadsheet, an image) named as CSV or JSONL, naming it."""
+    with open(path, "rb") as f:
+        head = f.read(8192)
+    if b"\x00" in head:
+        raise InputFileError(
+            Errors.E044.format(path=str(path), format=fmt.upper())
+        )
 
 
 def _csv_chunks(path: Path, chunk_rows: int):
@@ -82,9 +94,11 @@ def _csv_chunks(path: Path, chunk_rows: int):
         )
         yield from reader
     except pd.errors.EmptyDataError:
-        raise InputFileError(f"E034 {str(path)!r} is empty: no header row.") from None
+        raise InputFileError(Errors.E034.format(path=str(path))) from None
     except pd.errors.ParserError as exc:
-        raise InputFileError(f"E035 {str(path)!r} is not valid CSV: {exc}".strip()) from None
+        raise InputFileError(Errors.E035.format(path=str(path), exc=exc).strip()) from None
+    except (UnicodeError, ValueError) as exc:  # what pandas raises for other unreadable bytes
+        raise InputFileError(Errors.E045.format(path=str(path), exc=exc).strip()) from None
 
 
 def _jsonl_chunks(path: Path, chunk_rows: int):
@@ -103,9 +117,9 @@ def _jsonl_chunks(path: Path, chunk_rows: int):
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputFileError(f"E036 {str(path)!r} line {lineno}: invalid JSON ({exc.msg}).") from None
+                raise InputFileError(Errors.E036.format(path=str(path), lineno=lineno, msg=exc.msg)) from None
             if not isinstance(rec, dict):
-                raise InputFileError(f"E037 {str(path)!r} line {lineno}: expected a JSON object, got {type(rec).__name__}.")
+                raise InputFileError(Errors.E037.format(path=str(path), lineno=lineno, type=type(rec).__name__))
             columns.update(dict.fromkeys(rec))
             rows.append(rec)
             if len(rows) >= chunk_rows:
@@ -125,7 +139,7 @@ def _parquet_chunks(path: Path, chunk_rows: int):
     try:
         parquet = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises several types for a corrupt file
-        raise InputFileError(f"E038 {str(path)!r} is not a valid Parquet file: {exc}") from None
+        raise InputFileError(Errors.E038.format(path=str(path), exc=exc)) from None
     empty = True
     for batch in parquet.iter_batches(batch_size=chunk_rows):
         empty = False
@@ -245,7 +259,7 @@ def analyze_file(
     out_fmt = detect_format(output_path, output_format)
     in_path = Path(input_path)
     if Path(output_path).resolve() == in_path.resolve():
-        raise InputFileError("E039 The output file must differ from the input file.")
+        raise InputFileError(Errors.E039)
     bar = None
     if progress:
         from tqdm.auto import tqdm
@@ -259,7 +273,7 @@ def analyze_file(
                 for chunk in read_chunks(in_path, text_column, input_format, chunk_rows):
                     clash = [c for c in (*RESULT_COLUMNS, "kind") if c in chunk.columns]
                     if clash:
-                        raise InputFileError(f"E040 The input already has result column(s) {clash}; rename them first.")
+                        raise InputFileError(Errors.E040.format(clash=clash))
                     cells = chunk[text_column].tolist()
                     undecodable = [_has_surrogates(v) for v in cells]
                     texts = [None if bad else v for v, bad in zip(cells, undecodable)]

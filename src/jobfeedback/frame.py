@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .errors import Errors
+
 import json
 
 from .results import Analysis
@@ -22,6 +24,7 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "is_supported",
     "truncated",
     "error",
+    "status",
 )
 """The columns :func:`analyze_frame` and the file CLI add, in order."""
 
@@ -33,7 +36,7 @@ def result_row(a: Analysis) -> dict:
     next steps) so that every cell is a plain string or number in CSV too.
     """
     row = {
-        "tone": a.sentiment.label if a.error is None else "",
+        "tone": a.sentiment.label if a.analysed else "",
         "tone_score": a.sentiment.score,
         "polarity": a.sentiment.polarity,
         "subjectivity": a.sentiment.subjectivity,
@@ -49,6 +52,7 @@ def result_row(a: Analysis) -> dict:
     row["is_supported"] = a.is_supported
     row["truncated"] = a.truncated
     row["error"] = a.error or ""
+    row["status"] = a.status
     return row
 
 
@@ -62,19 +66,18 @@ def results_frame(analyses, index=None):
 
 def _check_column(df, text_column: str) -> None:
     if text_column not in df.columns:
-        raise KeyError(
-            f"Column {text_column!r} not found; the DataFrame has columns {list(map(str, df.columns))}"
-        )
+        raise KeyError(Errors.E060.format(column=text_column, columns=list(map(str, df.columns))))
     clash = [c for c in RESULT_COLUMNS if c in df.columns]
     if clash:
-        raise ValueError(f"The DataFrame already has result column(s) {clash}; rename or drop them first.")
+        raise ValueError(Errors.E061.format(clash=clash))
 
 
 def analyze_frame(df, text_column: str, *, analyzer=None, n_jobs: int = 1, batch_size: int = 256, progress: bool = False):
     """Analyse ``df[text_column]``; return a new DataFrame: the original columns, then the results.
 
-    Rows keep their order and index; a missing or non-text cell gives a row whose
-    ``error`` column says why. A Dask DataFrame gives a Dask DataFrame (lazy,
+    Rows keep their order and index; a missing, empty or non-text cell gives a row whose
+    ``error`` column says why, and a text in another language one whose ``status`` is
+    "not analysed (language: xx)"; neither has a tone, themes or next steps. A Dask DataFrame gives a Dask DataFrame (lazy,
     partition by partition; needs the ``dask`` extra).
 
     Parameters
@@ -99,7 +102,7 @@ def analyze_frame(df, text_column: str, *, analyzer=None, n_jobs: int = 1, batch
     import pandas as pd
 
     if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"analyze_frame() expects a pandas or Dask DataFrame, got {type(df).__name__}")
+        raise TypeError(Errors.E062.format(type=type(df).__name__))
     _check_column(df, text_column)
     analyses = analyzer.analyze_many(df[text_column].tolist(), n_jobs=n_jobs, batch_size=batch_size, progress=progress)
     return pd.concat([df, results_frame(analyses, index=df.index)], axis=1)

@@ -81,7 +81,7 @@ def evaluate(analyzer, records: list[dict]) -> dict:
 
     results = analyzer.analyze_many([r["text"] for r in records])
     probs = np.array([a.scores for a in results]).reshape(len(records), len(THEMES))
-    tones_pred = [a.sentiment.label for a in results]
+    tones_pred = [a.sentiment.label or "neutral" for a in results]  # not analysed: no tone, counted as neutral
     report = score(label_matrix(records), probs, analyzer.model.thresholds_, [r["tone"] for r in records], tones_pred)
     report["not_scored"] = int(sum(not a.is_supported for a in results))
     if all(hasattr(a, "kind") for a in results):

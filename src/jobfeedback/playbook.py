@@ -8,6 +8,8 @@ messages get a short answer of their own instead of rejection advice.
 
 from __future__ import annotations
 
+from .errors import Errors
+
 from dataclasses import dataclass
 
 from ._resources import load_json
@@ -96,11 +98,11 @@ def next_steps(
     """
     unknown = [t for t in themes if t not in THEMES]
     if unknown:
-        raise ValueError(f"Unknown theme(s) {unknown}; known themes: {', '.join(THEMES)}")
+        raise ValueError(Errors.E063.format(unknown=unknown, known=", ".join(THEMES)))
     book = load_json("playbook.json")
     if kind != "rejection":
         if kind not in book["kinds"]:
-            raise ValueError(f"Unknown kind {kind!r}; known kinds: rejection, {', '.join(book['kinds'])}")
+            raise ValueError(Errors.E064.format(kind=kind, known=", ".join(["rejection", *book["kinds"]])))
         return tuple(NextStep(None, _fill(s["action"], role=role), s["guide_section"]) for s in book["kinds"][kind][:limit])
     aspects = aspects or {}
     per_theme = [

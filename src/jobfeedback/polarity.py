@@ -230,6 +230,10 @@ def _make_tokenizer(module):
     return find_tokens
 
 
+MAX_RUN = 1000
+"""Runs without whitespace longer than this are read as their words only (TextBlob is quadratic in them)."""
+
+
 def polarity_subjectivity(text: str) -> tuple[float, float]:
     """Return ``(polarity, subjectivity)`` exactly as ``TextBlob(text).sentiment`` gives them.
 
@@ -242,6 +246,15 @@ def polarity_subjectivity(text: str) -> tuple[float, float]:
     -------
     tuple of float
         Polarity in [-1, 1] and subjectivity in [0, 1].
+
+    Notes
+    -----
+    TextBlob's tokenizer is quadratic in the length of a run without whitespace, so the
+    symbols of a run longer than :data:`MAX_RUN` characters become spaces first (see
+    :func:`jobfeedback.sentences.words_only_in_long_runs`); only on texts with such a
+    run may the values differ from TextBlob's.
     """
-    score = _analyser()(text)
+    from .sentences import words_only_in_long_runs
+
+    score = _analyser()(words_only_in_long_runs(text, MAX_RUN + 1, max_run=MAX_RUN))
     return float(score[0]), float(score[1])

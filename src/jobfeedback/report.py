@@ -76,9 +76,11 @@ class Summary:
     Attributes
     ----------
     n_texts : int
-        Texts analysed (rows with an error or no text are counted in ``n_errors`` only).
+        Texts analysed: usable text in English (the texts counted per kind). Rows with
+        no usable text are counted in ``n_errors``, texts in another language in
+        ``n_other_language``.
     n_errors : int
-        Rows skipped: no text, or text that could not be analysed.
+        Rows skipped: missing, empty or not text, or no words (their ``error`` says which).
     theme_counts : tuple of (str, int, float)
         ``(theme, count, share of rejections)`` for every theme, most frequent first.
         Themes are reasons a rejection gives, so only rejections in English count.
@@ -95,8 +97,6 @@ class Summary:
     by_period : tuple of (str, dict)
         ``(month, {theme: count})`` for every month from the first to the last date,
         months without texts included (with an empty dict).
-    n_unsupported : int
-        Texts analysed but not in English (no themes are guessed for them).
     kind_counts : tuple of (str, int)
         English texts per message kind (rejection, offer, invitation, other).
     period : tuple of (str, str) or None
@@ -109,6 +109,13 @@ class Summary:
         With groups: ``(group, rejections, {theme: count})``, largest group first.
     group_name : str or None
         What the groups are (the column name).
+    n_other_language : int
+        Rows not analysed because they are in another language (no tone, themes or steps).
+    languages : tuple of (str, int)
+        Those rows per language code, most frequent first.
+    n_undated : int
+        Analysed texts whose date is missing or cannot be read: left out of ``period`` and
+        ``by_period`` (a warning is logged and the report says so).
     """
 
     n_texts: int
@@ -120,18 +127,25 @@ class Summary:
     focus_theme: str | None
     plan: tuple
     by_period: tuple = field(default=())
-    n_unsupported: int = 0
     kind_counts: tuple = ()
     period: tuple | None = None
     themes: tuple = ()
     rejections_by_period: tuple = ()
     by_group: tuple = ()
     group_name: str | None = None
+    n_other_language: int = 0
+    languages: tuple = field(default=())
+    n_undated: int = 0
 
     @property
     def n_rejections(self) -> int:
         """English texts that are rejections: the texts themes are counted over."""
         return dict(self.kind_counts).get("rejection", 0)
+
+    @property
+    def n_unsupported(self) -> int:
+        """Texts not in English: the same as :attr:`n_other_language`."""
+        return self.n_other_language
 
     def to_dict(self) -> dict:
         """Return the summary as a JSON-serialisable dict."""
@@ -150,9 +164,14 @@ class Summary:
             "plan": [s.to_dict() for s in self.plan],
             "by_period": [
                 {"period": p, "rejections": n, "themes": dict(c)}
-                for (p, c), (_, n) in zip(self.by_period, self.rejections_by_period or [(p, 0) for p, _ in self.by_period])
+                for (p, c), (_, n) in zip(
+                    self.by_period, self.rejections_by_period or [(p, 0) for p, _ in self.by_period], strict=True
+                )
             ],
             "by_group": [{"group": g, "rejections": n, "themes": dict(c)} for g, n, c in self.by_group],
+            "n_other_language": self.n_other_language,
+            "languages": dict(self.languages),
+            "n_undated": self.n_undated,
         }
 
     def to_markdown(self) -> str:
@@ -212,10 +231,12 @@ def summarize(analyses, dates=None, groups=None, group_name: str | None = None) 
     for name, values in (("dates", dates), ("groups", groups)):
         if values is not None and len(values) != len(analyses):
             raise ValueError(f"{name} has {len(values)} items but there are {len(analyses)} analyses")
-    # Rows with no text (missing, or empty as CSV stores missing cells) are skipped, not
-    # counted as feedback that gave no reason.
+    # Rows with no usable text (missing, empty, not text, no words: their ``error`` says
+    # which; or empty as CSV stores missing cells) are skipped, and texts in another
+    # language counted apart: neither is feedback that gave no reason.
     ok = [i for i, a in enumerate(analyses) if a.error is None and a.text.strip()]
     english = [i for i in ok if analyses[i].is_supported]
+    other = Counter(analyses[i].language for i in ok if not analyses[i].is_supported)
     kinds = Counter(analyses[i].kind for i in english)
     rejections = [i for i in english if analyses[i].kind == "rejection"]
     n = len(rejections)
@@ -268,11 +289,15 @@ def summarize(analyses, dates=None, groups=None, group_name: str | None = None) 
     by_period: tuple = ()
     rejections_by_period: tuple = ()
     period = None
+    n_undated = 0
     if dates is not None:
         import pandas as pd
 
         parsed = pd.to_datetime(pd.Series([dates[i] for i in ok], dtype=object), errors="coerce", format="mixed")
-        known = [(i, d) for i, d in zip(ok, parsed) if not pd.isna(d)]
+        dated = list(zip(ok, parsed, strict=True))
+        known = [(i, d) for i, d in dated if not pd.isna(d)]
+        is_english = set(english)
+        n_undated = sum(1 for i, d in dated if pd.isna(d) and i in is_english)
         if known:
             first, last = min(d for _, d in known), max(d for _, d in known)
             period = (first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d"))
@@ -286,6 +311,13 @@ def summarize(analyses, dates=None, groups=None, group_name: str | None = None) 
                     per_n[d.strftime("%Y-%m")] += 1
             by_period = tuple((m, dict(per[m])) for m in months)
             rejections_by_period = tuple((m, per_n[m]) for m in months)
+    if n_undated:
+        import logging
+
+        logging.getLogger("jobfeedback").warning(
+            "%d analysed texts have a missing or unreadable date: left out of the period and the themes over time.",
+            n_undated,
+        )
 
     by_group_rows: tuple = ()
     if groups is not None:
@@ -298,7 +330,7 @@ def summarize(analyses, dates=None, groups=None, group_name: str | None = None) 
         by_group_rows = tuple((g, c, dict(per_group[g])) for g, c in sorted(n_group.items(), key=lambda gc: (-gc[1], gc[0])))
 
     return Summary(
-        n_texts=len(ok),
+        n_texts=len(english),
         n_errors=len(analyses) - len(ok),
         theme_counts=theme_counts,
         tone_counts=tuple((t, tones.get(t, 0)) for t in TONES),
@@ -307,13 +339,15 @@ def summarize(analyses, dates=None, groups=None, group_name: str | None = None) 
         focus_theme=focus,
         plan=plan,
         by_period=by_period,
-        n_unsupported=len(ok) - len(english),
         kind_counts=tuple((k, kinds.get(k, 0)) for k in KINDS),
         period=period,
         themes=tuple(details),
         rejections_by_period=rejections_by_period,
         by_group=by_group_rows,
         group_name=group_name,
+        n_other_language=sum(other.values()),
+        languages=tuple(other.most_common()),
+        n_undated=n_undated,
     )
 
 
@@ -360,7 +394,7 @@ def _charts(summary: Summary) -> list[_Chart]:
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
-        from .errors import NotInstalled
+        from .errors import Errors, NotInstalled
 
         raise NotInstalled("matplotlib", "report") from None
     from matplotlib.ticker import MaxNLocator, PercentFormatter
@@ -498,6 +532,31 @@ def to_html(summary: Summary) -> str:
     return _render("report.html.j2", summary, charts=_charts(summary))
 
 
+REPORT_EXTENSIONS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
+"""The report formats, by the output file's extension."""
+
+
+def report_format(output_path, fmt: str | None = None) -> str:
+    """Return ``"html"`` or ``"md"`` for a report written to ``output_path``.
+
+    Raises
+    ------
+    OutputFileError
+        If the extension is not one of :data:`REPORT_EXTENSIONS`, or disagrees with ``fmt``.
+    """
+    from .errors import OutputFileError
+
+    suffix = Path(output_path).suffix.lower()
+    from_suffix = REPORT_EXTENSIONS.get(suffix)
+    if from_suffix is None:
+        raise OutputFileError(
+            Errors.E042.format(output_path=str(output_path), choices=', '.join(REPORT_EXTENSIONS))
+        )
+    if fmt is not None and fmt != from_suffix:
+        raise OutputFileError(Errors.E043.format(fmt=fmt, output_path=str(output_path), suffix=suffix))
+    return from_suffix
+
+
 def report_file(
     input_path,
     output_path,
@@ -509,13 +568,17 @@ def report_file(
     analyzer=None,
     progress=False,
 ) -> Summary:
-    """Analyse a file of texts and write an HTML or Markdown report; return the summary."""
+    """Analyse a file of texts and write an HTML or Markdown report; return the summary.
+
+    The format follows the extension of ``output_path`` (see :func:`report_format`), checked
+    before the model is loaded or any text is analysed.
+    """
     from .analyzer import default_analyzer
     from .errors import InputFileError
     from .files import _count_rows, atomic_output, detect_format, read_chunks
 
+    fmt = report_format(output_path, fmt)
     analyzer = analyzer or default_analyzer()
-    fmt = fmt or ("md" if Path(output_path).suffix.lower() in (".md", ".markdown") else "html")
     analyses, dates, groups = [], [], []
     bar = None
     if progress:
@@ -526,7 +589,7 @@ def report_file(
         for chunk in read_chunks(input_path, text_column):
             for column, what in ((date_column, "Date"), (group_column, "Group")):
                 if column is not None and column not in chunk.columns:
-                    raise InputFileError(f"E041 {what} column {column!r} not found; columns are {list(chunk.columns)}.")
+                    raise InputFileError(Errors.E041.format(what=what, column=column, columns=list(chunk.columns)))
             analyses += analyzer.analyze_many(chunk[text_column].tolist())
             if date_column is not None:
                 dates += chunk[date_column].tolist()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .errors import Errors
+
 from dataclasses import dataclass, field
 
 from .taxonomy import THEMES
@@ -71,10 +73,10 @@ class Sentiment:
     Attributes
     ----------
     label : str
-        ``"positive"``, ``"neutral"``, ``"negative"`` or ``"mixed"``, from the domain model.
+        ``"positive"``, ``"neutral"``, ``"negative"`` or ``"mixed"``, from the domain model;
+        ``""`` when the text was not analysed (see :attr:`Analysis.analysed`).
     score : float
-        The model's probability for ``label`` (0.0 when the model did not run:
-        empty or unsupported text).
+        The model's probability for ``label`` (0.0 when the text was not analysed).
     polarity : float
         TextBlob's polarity of the text, unmodified, in [-1, 1].
     subjectivity : float
@@ -166,7 +168,12 @@ class Analysis:
         True when the text was longer than the analyser's ``max_chars`` and only its
         beginning was analysed.
     error : str or None
-        In batch results, why this row could not be analysed (None if it was).
+        Why this text could not be analysed: missing (None, NaN, NA), not a ``str``,
+        empty or whitespace only, or no words (numbers, dates, ids, URLs, punctuation,
+        emoji); None otherwise.
+
+    A text that is not analysed (an ``error``, or another language) has no tone
+    (``sentiment.label == ""``), no themes and no next steps; :attr:`status` says why.
     """
 
     text: str
@@ -186,8 +193,22 @@ class Analysis:
     def score(self, theme: str) -> float:
         """Return the confidence for ``theme`` (0.0 when the text was not scored)."""
         if theme not in THEMES:
-            raise KeyError(f"Unknown theme {theme!r}; known themes: {', '.join(THEMES)}")
+            raise KeyError(Errors.E063.format(unknown=[theme], known=", ".join(THEMES)))
         return self.scores[THEMES.index(theme)] if self.scores else 0.0
+
+    @property
+    def analysed(self) -> bool:
+        """Whether the text was analysed: no ``error`` and in English."""
+        return self.error is None and self.is_supported
+
+    @property
+    def status(self) -> str:
+        """``"analysed"``, ``"not analysed (language: xx)"`` or ``"not analysed: <error>"``."""
+        if self.error is not None:
+            return f"not analysed: {self.error}"
+        if not self.is_supported:
+            return f"not analysed (language: {self.language})"
+        return "analysed"
 
     @property
     def theme_names(self) -> tuple[str, ...]:
@@ -195,11 +216,15 @@ class Analysis:
         return tuple(hit.name for hit in self.themes)
 
     def to_dict(self) -> dict:
-        """Return the analysis as a dict of plain JSON types (``json.dumps`` works on it)."""
+        """Return the analysis as a dict of plain JSON types (``json.dumps`` works on it).
+
+        A text that was not analysed has ``"sentiment": {"label": None, ...}`` (no tone)
+        and its ``"status"`` says why.
+        """
         return {
             "text": self.text,
             "themes": [hit.to_dict() for hit in self.themes],
-            "sentiment": self.sentiment.to_dict(),
+            "sentiment": {**self.sentiment.to_dict(), "label": self.sentiment.label or None},
             "next_steps": [step.to_dict() for step in self.next_steps],
             "scores": {theme: self.score(theme) for theme in THEMES},
             "skills": list(self.skills),
@@ -210,6 +235,7 @@ class Analysis:
             "is_supported": self.is_supported,
             "truncated": self.truncated,
             "error": self.error,
+            "status": self.status,
         }
 
     def follow_up_email(

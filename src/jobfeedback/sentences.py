@@ -5,6 +5,12 @@ signatures, quoted replies, legal footers) by replacing it with spaces of the sa
 length. Offsets into the masked text are offsets into the original, so every sentence
 found can be quoted from the original text as evidence.
 
+Before tokenizing, typography is folded (curly quotes, dashes, odd spaces, full-width
+forms, ligatures: see :func:`normalize_typography`) so that it does not change what the
+model reads, and long runs without whitespace are broken up (see :func:`break_long_runs`)
+so that spaCy's tokenizer, which peels punctuation off a run one character at a time,
+stays linear. Both keep a map back to the original offsets.
+
 Every pattern here runs in linear time: no nested quantifiers, no backtracking across
 unbounded spans, line-by-line work only.
 """
@@ -12,8 +18,9 @@ unbounded spans, line-by-line work only.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # numpy is imported where it is used, not at import time
@@ -28,7 +35,9 @@ _HEADER_LINE = re.compile(r"^\s{0,20}(?:from|to|cc|bcc|subject|date|sent|reply-t
 _SENTENCE_END = ".!?"
 _FOOTER_REACH = 400  # how far a footer sentence extends around its key phrase
 _ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Zero-width spaces, joiners and direction marks are not masked but deleted by
+# normalize_typography, so that "we\u200bak" still reads as "weak".
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 _GREETING = re.compile(
     r"^\s{0,20}(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b(?:[ \t]+[\w.'\[\]-]+){0,4}"
@@ -82,6 +91,10 @@ def mask_noise(text: str) -> str:
     text : str
         The original text.
 
+    The rules read the text with its typography folded (see :func:`normalize_typography`),
+    so "Dear O’Brien," is a greeting as "Dear O'Brien," is; the characters kept are
+    the original ones.
+
     Returns
     -------
     str
@@ -89,6 +102,30 @@ def mask_noise(text: str) -> str:
     """
     if not text:
         return text
+    folded, origin = normalize_typography(text)
+    if folded is text:
+        return _mask(text)
+    masked = _mask(folded)
+    import numpy as np
+
+    changed = np.flatnonzero(_code_points(masked) != _code_points(folded))
+    if not len(changed):
+        return text
+    out = list(text)
+    targets = changed if origin is None else origin[changed]
+    for j, i in zip(changed.tolist(), targets.tolist()):
+        out[i] = masked[j]
+    return "".join(out)
+
+
+def _code_points(text: str) -> np.ndarray:
+    import numpy as np
+
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def _mask(text: str) -> str:
+    """:func:`mask_noise` on a text whose typography is already folded."""
     chars = list(text)
     for pattern in (_TAG, _ENTITY, _CONTROL):
         for m in pattern.finditer(text):
@@ -174,6 +211,122 @@ def _looks_like_contact(line: str) -> bool:
     return bool(_CONTACT.search(line))
 
 
+# Typographic variants and what they read as. NFKC (applied first, per character) already
+# folds full-width forms, ligatures, the ellipsis and most odd spaces.
+_TYPOGRAPHY = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\u00b4", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63", "-"),
+    **dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "),
+    # Invisible: zero-width space, joiners, direction marks, word joiner, BOM, soft hyphen.
+    **dict.fromkeys("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad", ""),
+}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    folded = _TYPOGRAPHY.get(c)
+    if folded is not None:
+        return folded
+    folded = unicodedata.normalize("NFKC", c)
+    return "".join(_TYPOGRAPHY.get(f, f) for f in folded)
+
+
+def normalize_typography(text: str) -> tuple[str, np.ndarray | None]:
+    """Fold typography that should not change a reading: quotes, dashes, spaces, widths, ligatures.
+
+    Each character is replaced by its NFKC form, then curly quotes and primes become
+    ``'`` or ``"``, dashes and the minus sign ``-``, every space character a space, and
+    zero-width characters and soft hyphens are deleted. Characters are folded one at a
+    time (combining sequences are not composed), so each folded character comes from
+    exactly one original character.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    folded : str
+        The folded text; ``text`` itself (the same object) when nothing changes.
+    origin : numpy.ndarray or None
+        For each character of ``folded``, the index of the original character it comes
+        from; None when ``folded`` has the length of ``text`` (the identity).
+    """
+    if text.isascii():
+        return text, None
+    table = {}
+    for c in set(text):
+        if not c.isascii():
+            folded = _fold_char(c)
+            if folded != c:
+                table[ord(c)] = folded
+    if not table:
+        return text, None
+    folded = text.translate(table)
+    if len(folded) == len(text) and all(len(r) == 1 for r in table.values()):
+        return folded, None
+    import numpy as np
+
+    width = {c: len(_fold_char(c)) if ord(c) in table else 1 for c in set(text)}
+    lengths = np.fromiter(map(width.__getitem__, text), dtype=np.int64, count=len(text))
+    return folded, np.repeat(np.arange(len(text), dtype=np.int64), lengths)
+
+
+MAX_RUN = 50
+"""Runs without whitespace longer than this are read as their words only (see :func:`break_long_runs`)."""
+
+MAX_SYMBOLS = 8
+"""Runs without whitespace with more symbols than this are read as their words only."""
+
+_SYMBOLS = r"(?:[^\w\s]|_)"
+_SYMBOL_RUN = re.compile(_SYMBOLS + "{4,}")
+_SYMBOL = re.compile(_SYMBOLS)
+
+
+@lru_cache(maxsize=8)
+def _runs_longer_than(n: int) -> re.Pattern:
+    # The lookbehind lets a match start only where a run starts, so each character is
+    # scanned once: linear, however long or many the runs.
+    return re.compile(rf"(?<!\S)\S{{{n + 1},}}")
+
+
+def break_long_runs(text: str) -> str:
+    """Return ``text`` with the runs that make spaCy's tokenizer slow turned into spaces.
+
+    spaCy's tokenizer peels punctuation and symbols off a run of non-space characters
+    one at a time, scanning the rest of the run each time: time quadratic in the run's
+    length. Here, in any run of four or more symbols (punctuation, emoji, underscores)
+    only the first three are kept, and in a run without whitespace longer than
+    :data:`MAX_RUN` characters or with more than :data:`MAX_SYMBOLS` symbols (a rule
+    line, a URL, HTML or glued text) every symbol becomes a space, leaving its words.
+    The result has the length of ``text``, so offsets are unchanged; ordinary words and
+    punctuation are left as they are.
+    """
+    if len(text) <= 3:
+        return text
+    text = _SYMBOL_RUN.sub(lambda m: m.group()[:3] + " " * (m.end() - m.start() - 3), text)
+    return words_only_in_long_runs(text, MAX_SYMBOLS + 1, max_run=MAX_RUN, max_symbols=MAX_SYMBOLS)
+
+
+def words_only_in_long_runs(text: str, min_run: int, *, max_run: int, max_symbols: int | None = None) -> str:
+    """Replace by spaces the symbols of each run of at least ``min_run`` characters without
+    whitespace that is longer than ``max_run`` or has more than ``max_symbols`` symbols.
+
+    The result has the length of ``text``. With ``min_run = max_run + 1`` and no
+    ``max_symbols``, only runs longer than ``max_run`` change: what
+    :func:`jobfeedback.polarity.polarity_subjectivity` uses to keep TextBlob linear.
+    """
+
+    def words_only(m: re.Match) -> str:
+        run = m.group()
+        if len(run) > max_run or (max_symbols is not None and len(_SYMBOL.findall(run)) > max_symbols):
+            return _SYMBOL.sub(" ", run)
+        return run
+
+    return _runs_longer_than(min_run - 1).sub(words_only, text)
+
+
 @dataclass(frozen=True)
 class Segment:
     """A sentence of a text: its offsets in the original and its masked (clean) form."""
@@ -199,7 +352,7 @@ class ParsedText:
     token_sentence : numpy.ndarray
         For each token in ``token_ids``, the index of its sentence in ``segments``.
     language : str
-        Detected language code (see :func:`jobfeedback.language.language_from_counts`).
+        Detected language code (see :func:`jobfeedback.language.detect_language`).
     """
 
     masked: str
@@ -219,32 +372,26 @@ def _nlp():
     """The blank English spaCy pipeline (only its tokenizer is used) and the lexeme flags we read.
 
     Flags are computed once per distinct word and then read for whole texts at C speed
-    with ``Doc.to_array``: sentence-final punctuation, closing quotes, Latin-script
-    words, and one flag per language's function words (see :mod:`jobfeedback.language`).
+    with ``Doc.to_array``: sentence-final punctuation, closing quotes, and word shapes.
     """
     import spacy
-
-    from .language import FUNCTION_WORDS
+    from spacy.attrs import IS_SPACE, LIKE_NUM, LOWER
 
     nlp = spacy.blank("en")
     nlp.max_length = 10_000_000
     vocab = nlp.vocab
+    # Only these lexeme attributes are read; computing spaCy's other twenty for every new
+    # word (shape, norm, URL and email patterns...) doubled the time of texts of many
+    # distinct words.
+    vocab.lex_attr_getters = {k: v for k, v in vocab.lex_attr_getters.items() if k in (LOWER, IS_SPACE, LIKE_NUM)}
     end, closing = frozenset(_END_PUNCT), frozenset(_CLOSING)
     flags = {
         "end": vocab.add_flag(lambda s: s in end),
         "closing": vocab.add_flag(lambda s: s in closing),
-        "latin": vocab.add_flag(_is_latin_word),
-        "letters": vocab.add_flag(lambda s: any(c.isalpha() for c in s)),
         "starts_lower": vocab.add_flag(lambda s: s[:1].islower()),
         "alnum": vocab.add_flag(lambda s: any(c.isalnum() for c in s)),
     }
-    for lang, words in FUNCTION_WORDS.items():
-        flags[lang] = vocab.add_flag(lambda s, words=words: s.lower() in words)
     return nlp, flags
-
-
-def _is_latin_word(s: str) -> bool:
-    return s.isalpha() and all(c.isascii() or "\u00c0" <= c <= "\u024f" for c in s)
 
 
 @cache
@@ -261,8 +408,10 @@ def parse_many(masked_texts: list[str]) -> list[ParsedText]:
     A sentence ends at sentence-final punctuation (with any closing quotes or brackets
     after it) and at line breaks, so bullet lists and terse notes without punctuation
     split into their lines; a single break inside a hard-wrapped paragraph (the next line
-    going on in lowercase) does not end one. The language is read from the same tokens.
-    Work per text is linear in its length.
+    going on in lowercase) does not end one. spaCy reads each text with its typography
+    folded (:func:`normalize_typography`) and long runs broken (:func:`break_long_runs`);
+    segment offsets are mapped back to the text given. Work per text is linear in its
+    length.
 
     Parameters
     ----------
@@ -275,15 +424,17 @@ def parse_many(masked_texts: list[str]) -> list[ParsedText]:
     """
     from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_NUM, LOWER
 
-    from .language import FUNCTION_WORDS
-
     nlp, flags = _nlp()
-    languages = list(FUNCTION_WORDS)
-    attrs = [LOWER, IS_SPACE, LIKE_NUM, IDX, LENGTH, flags["end"], flags["closing"], flags["letters"], flags["latin"]]
-    attrs += [flags[lang] for lang in languages] + [flags["starts_lower"], flags["alnum"]]
+    attrs = [LOWER, IS_SPACE, LIKE_NUM, IDX, LENGTH, flags["end"], flags["closing"], flags["starts_lower"], flags["alnum"]]
     num_id = _num_id()
-    docs = nlp.tokenizer.pipe(masked_texts, batch_size=256)
-    parsed = [_parse_one(text, doc, attrs, languages, num_id) for text, doc in zip(masked_texts, docs)]
+    prepared = []
+    for text in masked_texts:
+        folded, origin = normalize_typography(text)
+        prepared.append((break_long_runs(folded), origin))
+    docs = nlp.tokenizer.pipe([p for p, _ in prepared], batch_size=256)
+    parsed = [
+        _parse_one(text, read, origin, doc, attrs, num_id) for text, (read, origin), doc in zip(masked_texts, prepared, docs)
+    ]
     _count_texts(len(masked_texts))
     return parsed
 
@@ -305,11 +456,14 @@ def _count_texts(n: int) -> None:
         _nlp.cache_clear()
 
 
-def _parse_one(text, doc, attrs, languages, num_id) -> ParsedText:
-    """Split one tokenized text into sentences and word ids (see :func:`parse_many`)."""
+def _parse_one(text, read, origin, doc, attrs, num_id) -> ParsedText:
+    """Split one tokenized text into sentences and word ids (see :func:`parse_many`).
+
+    ``read`` is the text spaCy tokenized; ``origin`` maps its offsets to ``text`` (None: the same).
+    """
     import numpy as np
 
-    from .language import language_from_counts
+    from .language import detect_masked
 
     if len(doc) == 0:
         return _empty(text)
@@ -321,7 +475,7 @@ def _parse_one(text, doc, attrs, languages, num_id) -> ParsedText:
     idx, length = arr[:, 3].astype(np.int64), arr[:, 4].astype(np.int64)
     newline = np.zeros(len(doc), dtype=np.int64)  # line breaks in each whitespace token
     for i in np.flatnonzero(space):
-        newline[i] = text.count("\n", idx[i], idx[i] + length[i])
+        newline[i] = read.count("\n", idx[i], idx[i] + length[i])
     w = arr[words]
     word_ids, is_end, is_closing = w[:, 0], w[:, 5].astype(bool), w[:, 6].astype(bool)
     lines_before = np.cumsum(newline)[words]
@@ -335,32 +489,34 @@ def _parse_one(text, doc, attrs, languages, num_id) -> ParsedText:
     # A line break ends a sentence, except inside a hard-wrapped paragraph: one break,
     # the line so far not ended, and the next line going on in lowercase.
     breaks = lines_before[1:] - lines_before[:-1]
-    wrapped = (breaks == 1) & ~is_end[:-1] & w[1:, 9 + len(languages)].astype(bool)
+    wrapped = (breaks == 1) & ~is_end[:-1] & w[1:, 7].astype(bool)
     starts[1:] |= (breaks > 0) & ~wrapped
     sentence_of_word = np.cumsum(starts) - 1
     first = np.flatnonzero(starts)
     last = np.append(first[1:] - 1, len(words) - 1)
     # A sentence is kept if one of its words has a letter or digit (not bare punctuation).
-    has_alnum = np.add.reduceat(w[:, 10 + len(languages)].astype(np.int64), first) > 0
+    has_alnum = np.add.reduceat(w[:, 8].astype(np.int64), first) > 0
     segments, keep_sentence = [], np.full(len(first), -1, dtype=np.int64)
-    starts_at, ends_at = idx[words[first]].tolist(), (idx[words[last]] + length[words[last]]).tolist()
+    starts_at, ends_at = idx[words[first]], idx[words[last]] + length[words[last]]
+    # Offsets in the text given: the first and last original character behind each end.
+    orig_starts = (starts_at if origin is None else origin[starts_at]).tolist()
+    orig_ends = (ends_at if origin is None else origin[ends_at - 1] + 1).tolist()
+    starts_at, ends_at = starts_at.tolist(), ends_at.tolist()
     for k in np.flatnonzero(has_alnum).tolist():
-        start, end = starts_at[k], ends_at[k]
         keep_sentence[k] = len(segments)
-        segments.append(Segment(start, end, " ".join(text[start:end].split())))
+        segments.append(Segment(orig_starts[k], orig_ends[k], " ".join(read[starts_at[k] : ends_at[k]].split())))
     token_sentence = keep_sentence[sentence_of_word]
     kept = token_sentence >= 0
     token_ids = np.where(w[:, 2].astype(bool), num_id, word_ids)[kept]
-    alpha = w[:, 7].astype(bool)
-    counts = dict(zip(languages, w[alpha][:, 9 : 9 + len(languages)].sum(axis=0).tolist()))
-    language = language_from_counts(int(alpha.sum()), int(w[alpha, 8].sum()), counts)
-    return ParsedText(text, tuple(segments), token_ids, token_sentence[kept], language)
+    return ParsedText(text, tuple(segments), token_ids, token_sentence[kept], detect_masked(text))
 
 
 def _empty(text: str) -> ParsedText:
     import numpy as np
 
-    return ParsedText(text, (), np.zeros(0, np.uint64), np.zeros(0, np.int64), "en")
+    from .language import detect_masked
+
+    return ParsedText(text, (), np.zeros(0, np.uint64), np.zeros(0, np.int64), detect_masked(text))
 
 
 def segment_many(masked_texts: list[str]) -> list[list[Segment]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .errors import Errors
+
 from ._resources import load_json
 
 _TAXONOMY = load_json("taxonomy.json")["themes"]
@@ -30,4 +32,4 @@ def describe(theme: str) -> dict:
     for entry in _TAXONOMY:
         if entry["id"] == theme:
             return dict(entry)
-    raise KeyError(f"Unknown theme {theme!r}; known themes: {', '.join(THEMES)}")
+    raise KeyError(Errors.E063.format(unknown=[theme], known=", ".join(THEMES)))
