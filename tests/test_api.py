@@ -240,5 +240,5 @@ def test_found_themes_carry_their_threshold():
 
 
 def test_tone_description_has_no_meaningless_percentage():
-    assert jobfeedback.analyze("").sentiment.describe() == "neutral (not scored)"
+    assert jobfeedback.analyze("").sentiment.describe() == "not analysed"
     assert Sentiment("positive", 0.92, 0.5, 0.5).describe() == "positive (clear, 92%)"

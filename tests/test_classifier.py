@@ -11,7 +11,7 @@ from jobfeedback.classifier import FeedbackModel, as_parsed, rank_evidence
 from jobfeedback.model_dir import load_model, save_model
 from jobfeedback.taxonomy import THEMES
 
-from .tiny import TINY, tiny_model, tiny_records
+from tiny import TINY, tiny_model, tiny_records
 
 
 def test_init_only_stores_parameters():

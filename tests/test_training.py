@@ -13,7 +13,7 @@ from jobfeedback.errors import InputFileError
 from jobfeedback.metrics import evaluate
 from jobfeedback.training import train
 
-from .tiny import tiny_records
+from tiny import tiny_records
 
 
 @pytest.fixture

@@ -358,13 +358,16 @@ class FeedbackModel(BaseEstimator):
         n = len(parsed)
         S, sentence_doc = self.counter_.sentence_counts(parsed)
         D = self.counter_.doc_counts(S, sentence_doc, n)
-        Xs, Xt = self.sentence_idf_.transform(S), self.text_idf_.transform(D)
+        Xs = self.sentence_idf_.transform(S) if S.shape[0] else S
+        Xt = self.text_idf_.transform(D) if n else D
         sentence_logits = _dense(Xs @ self.sentence_coef_) + self.sentence_intercept_
         text_logits = _dense(Xt @ self.text_coef_) + self.text_intercept_
         best = self._best_sentence(sentence_logits, sentence_doc, None, n)
         z = np.zeros((n, len(THEMES)))
         for j in range(len(THEMES)):
-            z[:, j] = self._stack_inputs(best[:, j], text_logits[:, j]) @ self.stack_coef_[j] + self.stack_intercept_[j]
+            inputs = self._stack_inputs(best[:, j], text_logits[:, j])
+            # Elementwise, not a BLAS product: a text's score must not depend on its batch.
+            z[:, j] = inputs[:, 0] * self.stack_coef_[j, 0] + inputs[:, 1] * self.stack_coef_[j, 1] + self.stack_intercept_[j]
         theme_probs = expit(z)
         if self.tone_ is not None and n:
             tone_probs = self.tone_.predict_proba(Xt)

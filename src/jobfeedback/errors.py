@@ -72,6 +72,7 @@ class Errors:
     E061 = "E061 The DataFrame already has result column(s) {clash}; rename or drop them first."
     E062 = "E062 analyze_frame() expects a pandas or Dask DataFrame, got {type}."
     E063 = "E063 Unknown theme(s) {unknown}; known themes: {known}."
+    E065 = "E065 {name} has {n} items but there are {n_analyses} analyses; give one per analysis."
     E064 = "E064 Unknown kind {kind!r}; known kinds: {known}."
 
     # Optional dependencies

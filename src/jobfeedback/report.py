@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import Errors
 from .kinds import KINDS
 from .playbook import next_steps
 from .taxonomy import IMPROVEMENT_THEMES, THEMES, TONES, describe
@@ -230,7 +231,7 @@ def summarize(analyses, dates=None, groups=None, group_name: str | None = None) 
     groups = list(groups) if groups is not None else None
     for name, values in (("dates", dates), ("groups", groups)):
         if values is not None and len(values) != len(analyses):
-            raise ValueError(f"{name} has {len(values)} items but there are {len(analyses)} analyses")
+            raise ValueError(Errors.E065.format(name=name, n=len(values), n_analyses=len(analyses)))
     # Rows with no usable text (missing, empty, not text, no words: their ``error`` says
     # which; or empty as CSV stores missing cells) are skipped, and texts in another
     # language counted apart: neither is feedback that gave no reason.
@@ -394,7 +395,7 @@ def _charts(summary: Summary) -> list[_Chart]:
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
-        from .errors import Errors, NotInstalled
+        from .errors import NotInstalled
 
         raise NotInstalled("matplotlib", "report") from None
     from matplotlib.ticker import MaxNLocator, PercentFormatter

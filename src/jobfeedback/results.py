@@ -91,9 +91,11 @@ class Sentiment:
     def describe(self) -> str:
         """Return the tone for a reader: the label, and how sure only when the model ran.
 
-        "neutral (0%)" said nothing true: 0.0 means the model did not run (empty or
-        unsupported text), so then the label stands alone with "not scored".
+        "neutral (0%)" said nothing true: 0.0 means the model did not run. A text that was
+        not analysed (empty, no words, another language) has no label: "not analysed".
         """
+        if not self.label:
+            return "not analysed"
         if self.score <= 0.0:
             return f"{self.label} (not scored)"
         sure = "clear" if self.score >= 0.8 else "likely" if self.score >= 0.6 else "uncertain"
