@@ -105,7 +105,6 @@ class TfidfApproach:
         return pred.astype(int), list(self.tone.predict(X))
 
 
-
 def make(name):
     return TfidfApproach() if name == "tfidf" else ModelApproach(name)
 
@@ -174,7 +173,11 @@ def main() -> int:
 def render(results) -> list[str]:
     lines = []
     sets = ["group CV", "realmix", "real dev", "test"]
-    lines += ["| approach | set | " + " | ".join(t[:12] for t in THEMES) + " | macro-F1 | micro-F1 | tone macro-F1 | no-reason given improvement theme |"]
+    lines += [
+        "| approach | set | "
+        + " | ".join(t[:12] for t in THEMES)
+        + " | macro-F1 | micro-F1 | tone macro-F1 | no-reason given improvement theme |"
+    ]
     lines += ["|---|---|" + "---:|" * (len(THEMES) + 4)]
     for name, res in results.items():
         for s in sets:
@@ -183,9 +186,7 @@ def render(results) -> list[str]:
             r = res[s]
             tone = f"{r['tone_macro_f1']:.3f}" if r["tone_macro_f1"] is not None else "–"
             gen = f"{r['generic_improvement']:.1%}" if r["generic_improvement"] is not None else "–"
-            per = " | ".join(
-                f"{r['per_theme'][t]['f1']:.2f}" if r["per_theme"][t]["support"] else "–" for t in THEMES
-            )
+            per = " | ".join(f"{r['per_theme'][t]['f1']:.2f}" if r["per_theme"][t]["support"] else "–" for t in THEMES)
             lines.append(f"| {name} | {s} | {per} | {r['macro_f1']:.3f} | {r['micro_f1']:.3f} | {tone} | {gen} |")
     return lines
 

@@ -109,7 +109,9 @@ def main() -> int:
     rows = [r for r in rows if "lang" in r]
     english = [r["text"] for r in rows if r["lang"] == "en"]
     others = [r for r in rows if r["lang"] != "en"]
-    dataset = [json.loads(x)["text"] for x in (ROOT / "datasets/feedback.jsonl").read_text("utf-8").splitlines() if x.strip()]
+    dataset = [
+        json.loads(x)["text"] for x in (ROOT / "datasets/feedback.jsonl").read_text("utf-8").splitlines() if x.strip()
+    ]
     methods = [("py3langid (shipped)", shipped, _size("py3langid")), ("rules (0.1)", old_rules, "0 MB")]
     try:
         methods.append(("lingua low", lingua_method(high=False), _size("lingua")))

@@ -41,8 +41,21 @@ def main(argv=None) -> int:
         src, out = Path(tmp) / "in.csv", Path(tmp) / "out.csv"
         build_csv(src, args.rows)
         size_mb = src.stat().st_size / 1e6
-        cmd = [sys.executable, "-m", "jobfeedback", "analyze", "--input", str(src), "--text-column", "feedback",
-               "--output", str(out), "--n-jobs", str(args.n_jobs), "--no-progress"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "jobfeedback",
+            "analyze",
+            "--input",
+            str(src),
+            "--text-column",
+            "feedback",
+            "--output",
+            str(out),
+            "--n-jobs",
+            str(args.n_jobs),
+            "--no-progress",
+        ]
         start = time.perf_counter()
         subprocess.run(cmd, check=True)
         seconds = time.perf_counter() - start

@@ -61,11 +61,16 @@ def main() -> int:
     generic = [i for i, lab in enumerate(labels) if not lab["themes"]]
     print(f"no-reason texts given an improvement theme: {np.mean([pred[i, imp].any() for i in generic]):.1%}")
     kinds = kind_report([lab["kind"] for lab in labels], [a.kind for a in results])
-    print("kinds: " + ", ".join(f"{k} P {v['precision']:.2f} R {v['recall']:.2f} (n={v['support']})" for k, v in kinds.items()))
+    print(
+        "kinds: "
+        + ", ".join(f"{k} P {v['precision']:.2f} R {v['recall']:.2f} (n={v['support']})" for k, v in kinds.items())
+    )
     if args.show_errors:
         for lab, a in zip(labels, results, strict=True):
             if set(lab["themes"]) != set(a.theme_names) or lab["tone"] != a.sentiment.label:
-                print(f"  {lab['id']}: true {lab['themes']} {lab['tone']} | found {list(a.theme_names)} {a.sentiment.label}")
+                print(
+                    f"  {lab['id']}: true {lab['themes']} {lab['tone']} | found {list(a.theme_names)} {a.sentiment.label}"
+                )
     return 0
 
 

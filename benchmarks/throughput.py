@@ -88,7 +88,9 @@ def main(argv=None) -> int:
             read_everything(jobfeedback.analyze_many(texts, n_jobs=2, batch_size=256))
             timings["jobfeedback n_jobs=2"].append(time.perf_counter() - start)
 
-    mismatches = sum((a.sentiment.polarity, a.sentiment.subjectivity) != r for a, r in zip(results, reference))
+    mismatches = sum(
+        (a.sentiment.polarity, a.sentiment.subjectivity) != r for a, r in zip(results, reference, strict=True)
+    )
     base = statistics.median(timings["textblob"])
     print(f"\n{'run':<24}{'median s':>10}{'texts/s':>10}{'ratio vs TextBlob':>20}")
     for name, values in timings.items():

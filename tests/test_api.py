@@ -25,10 +25,30 @@ TEXTS = [
 
 
 def test_public_names():
-    for name in ["analyze", "analyze_many", "pipe", "Analyzer", "Analysis", "ThemeHit", "Sentiment", "NextStep", "THEMES", "summarize", "analyze_frame"]:
+    for name in [
+        "analyze",
+        "analyze_many",
+        "pipe",
+        "Analyzer",
+        "Analysis",
+        "ThemeHit",
+        "Sentiment",
+        "NextStep",
+        "THEMES",
+        "summarize",
+        "analyze_frame",
+    ]:
         assert hasattr(jobfeedback, name), name
     assert set(jobfeedback.__all__) <= set(dir(jobfeedback))
-    assert THEMES == ("skills_gap", "experience", "communication", "culture_fit", "interview_preparation", "logistics", "competition")
+    assert THEMES == (
+        "skills_gap",
+        "experience",
+        "communication",
+        "culture_fit",
+        "interview_preparation",
+        "logistics",
+        "competition",
+    )
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -127,7 +147,9 @@ def test_generic_rejection_gets_no_theme_and_request_feedback():
 
 
 def test_next_steps_name_the_skill():
-    a = jobfeedback.analyze("Thanks for your time. Your Kubernetes experience was too thin: you could not explain pods or deployments.")
+    a = jobfeedback.analyze(
+        "Thanks for your time. Your Kubernetes experience was too thin: you could not explain pods or deployments."
+    )
     assert "skills_gap" in a.theme_names
     assert "Kubernetes" in a.skills
     assert any("Kubernetes" in s.action for s in a.next_steps if s.theme == "skills_gap")
@@ -160,7 +182,9 @@ def test_follow_up_email_is_tailored():
 
 
 def _analysis(kind="rejection", role=None, themes=()):
-    return Analysis(text="x", themes=themes, sentiment=Sentiment("neutral", 0.5, 0.0, 0.0), next_steps=(), role=role, kind=kind)
+    return Analysis(
+        text="x", themes=themes, sentiment=Sentiment("neutral", 0.5, 0.0, 0.0), next_steps=(), role=role, kind=kind
+    )
 
 
 @pytest.mark.parametrize("role", [None, "Platform Engineer", "Platform Engineer role"])
@@ -201,7 +225,9 @@ def test_analyzer_load_default_and_repr():
 
 
 def test_offer_is_not_a_rejection():
-    a = jobfeedback.analyze("Congratulations! We are pleased to offer you the position of Data Analyst. The offer letter is attached.")
+    a = jobfeedback.analyze(
+        "Congratulations! We are pleased to offer you the position of Data Analyst. The offer letter is attached."
+    )
     assert a.kind == "offer" and a.to_dict()["kind"] == "offer"
     text = " ".join(s.action for s in a.next_steps)
     assert "offer" in text

@@ -62,7 +62,9 @@ def test_typography_does_not_change_results(analyzer, text):
 
 @pytest.mark.parametrize("name", ["Dana", "Oluwaseun", "Bartholomew", "Mei-Ling", "José"])
 def test_names_do_not_change_themes(analyzer, name):
-    base = analyzer.analyze("Hi Sam,\nThank you for interviewing. We went with a candidate with more experience in B2B sales.")
+    base = analyzer.analyze(
+        "Hi Sam,\nThank you for interviewing. We went with a candidate with more experience in B2B sales."
+    )
     other = analyzer.analyze(
         f"Hi {name},\nThank you for interviewing. We went with a candidate with more experience in B2B sales."
     )

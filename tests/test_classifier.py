@@ -5,13 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from sklearn.base import clone
+from tiny import TINY, tiny_model, tiny_records
 
 from jobfeedback import Analyzer
 from jobfeedback.classifier import FeedbackModel, as_parsed, rank_evidence
 from jobfeedback.model_dir import load_model, save_model
 from jobfeedback.taxonomy import THEMES
-
-from tiny import TINY, tiny_model, tiny_records
 
 
 def test_init_only_stores_parameters():

@@ -68,7 +68,20 @@ def test_file_round_trip_keeps_every_row_and_column(tmp_path, ext):
     else:
         df.to_parquet(src, index=False)
     out = tmp_path / f"out.{ext}"
-    rc = main(["analyze", "--input", str(src), "--text-column", "feedback", "--output", str(out), "--chunk-rows", "333", "--no-progress"])
+    rc = main(
+        [
+            "analyze",
+            "--input",
+            str(src),
+            "--text-column",
+            "feedback",
+            "--output",
+            str(out),
+            "--chunk-rows",
+            "333",
+            "--no-progress",
+        ]
+    )
     assert rc == 0
     res = {"csv": pd.read_csv, "jsonl": lambda p: pd.read_json(p, lines=True), "parquet": pd.read_parquet}[ext](out)
     assert len(res) == len(df)

@@ -24,7 +24,9 @@ def test_readme_cli_examples_run(tmp_path, monkeypatch):
     from jobfeedback.cli import main
 
     monkeypatch.chdir(README.parent)
-    commands = [line[2:] for block in _blocks("console") for line in block.splitlines() if line.startswith("$ jobfeedback ")]
+    commands = [
+        line[2:] for block in _blocks("console") for line in block.splitlines() if line.startswith("$ jobfeedback ")
+    ]
     assert commands
     for command in commands:
         args = shlex.split(command)[1:]

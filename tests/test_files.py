@@ -11,7 +11,11 @@ from jobfeedback import Analysis, NextStep, Sentiment, ThemeHit
 from jobfeedback.cli import main
 from jobfeedback.files import _count_rows, readable_evidence, readable_steps
 
-TEXTS = ["Your SQL was weak.", "We went with another candidate.", "Congratulations, we are pleased to offer you the job."]
+TEXTS = [
+    "Your SQL was weak.",
+    "We went with another candidate.",
+    "Congratulations, we are pleased to offer you the job.",
+]
 
 
 def test_readable_cells_have_one_item_per_line():
@@ -19,17 +23,41 @@ def test_readable_cells_have_one_item_per_line():
         text="t",
         themes=(ThemeHit("skills_gap", 0.9, ("Your SQL\nwas weak.", "No Python.")),),
         sentiment=Sentiment("negative", 0.9, 0.0, 0.0),
-        next_steps=(NextStep("skills_gap", "Practise SQL.", "Continue Your Job Search"), NextStep(None, "Say thanks.", "Stay Professional")),
+        next_steps=(
+            NextStep("skills_gap", "Practise SQL.", "Continue Your Job Search"),
+            NextStep(None, "Say thanks.", "Stay Professional"),
+        ),
     )
     assert readable_evidence(a) == 'skills_gap: "Your SQL was weak."\nskills_gap: "No Python."'
-    assert readable_steps(a) == "Practise SQL. (guide: Continue Your Job Search)\nSay thanks. (guide: Stay Professional)"
+    assert (
+        readable_steps(a) == "Practise SQL. (guide: Continue Your Job Search)\nSay thanks. (guide: Stay Professional)"
+    )
 
 
 def test_csv_output_is_plain_text_and_jsonl_keeps_json(tmp_path):
     src = tmp_path / "in.csv"
     pd.DataFrame({"t": TEXTS}).to_csv(src, index=False)
-    assert main(["analyze", "--input", str(src), "--text-column", "t", "--output", str(tmp_path / "o.csv"), "--no-progress"]) == 0
-    assert main(["analyze", "--input", str(src), "--text-column", "t", "--output", str(tmp_path / "o.jsonl"), "--no-progress"]) == 0
+    assert (
+        main(
+            ["analyze", "--input", str(src), "--text-column", "t", "--output", str(tmp_path / "o.csv"), "--no-progress"]
+        )
+        == 0
+    )
+    assert (
+        main(
+            [
+                "analyze",
+                "--input",
+                str(src),
+                "--text-column",
+                "t",
+                "--output",
+                str(tmp_path / "o.jsonl"),
+                "--no-progress",
+            ]
+        )
+        == 0
+    )
     csv_out = pd.read_csv(tmp_path / "o.csv", keep_default_na=False)
     assert csv_out["kind"].tolist()[2] == "offer"
     for cell in csv_out["next_steps"]:

@@ -21,11 +21,21 @@ DATA = Path(__file__).parent / "data"
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from long_text import LEAD, build_case
 
-CASES = [json.loads(x) for x in (DATA / "pathological.jsonl").read_text("utf-8").splitlines() if x.strip() and "_about" not in x]
+CASES = [
+    json.loads(x)
+    for x in (DATA / "pathological.jsonl").read_text("utf-8").splitlines()
+    if x.strip() and "_about" not in x
+]
 
 
 def _not_analysed(a) -> bool:
-    return not a.analysed and a.themes == () and a.next_steps == () and a.sentiment.label == "" and a.sentiment.score == 0.0
+    return (
+        not a.analysed
+        and a.themes == ()
+        and a.next_steps == ()
+        and a.sentiment.label == ""
+        and a.sentiment.score == 0.0
+    )
 
 
 # --- 1. Pathological runs: what spaCy sees is bounded, offsets stay in the original ---------
@@ -129,7 +139,11 @@ def test_one_answer_in_analyze_frame_pandas_and_dask():
     df = pd.DataFrame({"t": SPECIAL, "k": range(5)})
     res = jobfeedback.analyze_frame(df, "t")
     errors = res["error"].tolist()
-    assert errors[:2] == [EMPTY_TEXT, EMPTY_TEXT] and errors[2].startswith("missing text (") and errors[3:] == [NO_WORDS, ""]
+    assert (
+        errors[:2] == [EMPTY_TEXT, EMPTY_TEXT]
+        and errors[2].startswith("missing text (")
+        and errors[3:] == [NO_WORDS, ""]
+    )
     assert res["status"].tolist()[4] == "not analysed (language: fr)"
     assert (res["tone"] == "").all() and (res["themes"] == "").all() and (res["next_steps"] == "[]").all()
     dd = pytest.importorskip("dask.dataframe")
@@ -139,7 +153,9 @@ def test_one_answer_in_analyze_frame_pandas_and_dask():
     # Missing values keep their own message (NaN in pandas, NA in Dask's string columns).
     assert dres["error"][2].startswith("missing text (")
     keep = [0, 1, 3, 4]
-    pd.testing.assert_frame_equal(dres[list(RESULT_COLUMNS)].loc[keep], res[list(RESULT_COLUMNS)].loc[keep], check_dtype=False)
+    pd.testing.assert_frame_equal(
+        dres[list(RESULT_COLUMNS)].loc[keep], res[list(RESULT_COLUMNS)].loc[keep], check_dtype=False
+    )
 
 
 def test_one_answer_in_the_cli_for_a_single_text(capsys):
@@ -162,7 +178,11 @@ def test_one_answer_in_the_cli_for_a_file(tmp_path, capsys):
     assert main(["analyze", "--input", str(src), "--text-column", "t", "--output", str(out), "--no-progress"]) == 0
     res = pd.read_csv(out, keep_default_na=False)
     errors = res["error"].tolist()
-    assert errors[:2] == [EMPTY_TEXT, EMPTY_TEXT] and errors[2].startswith("missing text (") and errors[3:] == [NO_WORDS, ""]
+    assert (
+        errors[:2] == [EMPTY_TEXT, EMPTY_TEXT]
+        and errors[2].startswith("missing text (")
+        and errors[3:] == [NO_WORDS, ""]
+    )
     assert res["status"].tolist()[4] == "not analysed (language: fr)"
     assert main(["analyze", "--input", str(src), "--text-column", "t"]) == 0
     printed = capsys.readouterr().out
@@ -182,7 +202,11 @@ def test_one_answer_in_the_spacy_component():
 
 
 def test_report_counts_skipped_and_other_languages(tmp_path):
-    s = jobfeedback.summarize(jobfeedback.analyze_many(["Your SQL was weak.", *SPECIAL, "Gracias por su interés, pero elegimos a otra persona."]))
+    s = jobfeedback.summarize(
+        jobfeedback.analyze_many(
+            ["Your SQL was weak.", *SPECIAL, "Gracias por su interés, pero elegimos a otra persona."]
+        )
+    )
     assert s.n_texts == 1 and s.n_errors == 4 and s.n_other_language == 2
     assert dict(s.languages) == {"fr": 1, "es": 1}
     assert sum(c for _, c in s.tone_counts) == 1
@@ -211,7 +235,11 @@ def test_no_dataset_text_is_flagged_as_another_language():
     from jobfeedback.language import detect_language
 
     root = Path(__file__).resolve().parents[1]
-    texts = [json.loads(x)["text"] for x in (root / "datasets" / "feedback.jsonl").read_text("utf-8").splitlines() if x.strip()]
+    texts = [
+        json.loads(x)["text"]
+        for x in (root / "datasets" / "feedback.jsonl").read_text("utf-8").splitlines()
+        if x.strip()
+    ]
     assert [t[:60] for t in texts if detect_language(t) != "en"] == []
 
 
@@ -255,7 +283,7 @@ def test_typographic_variants_read_the_same(analyzer, data):
     assert b.sentiment.label == a.sentiment.label and b.sentiment.score == pytest.approx(a.sentiment.score)
     assert b.scores == pytest.approx(a.scores)
     # Evidence is quoted verbatim from each text, at the same offsets.
-    for ha, hb in zip(a.themes, b.themes):
+    for ha, hb in zip(a.themes, b.themes, strict=True):
         assert [text.index(e) for e in ha.evidence] == [variant.index(e) for e in hb.evidence]
         assert all(e in variant for e in hb.evidence)
 
@@ -295,10 +323,15 @@ def test_report_counts_and_shows_unreadable_dates(tmp_path, capsys):
     pd.DataFrame({"t": ["Your SQL was weak.", "We hired someone else.", "Your answers rambled."],
                   "d": ["2026-01-03", "not a date", ""]}).to_csv(src, index=False)  # fmt: skip
     out = tmp_path / "r.md"
-    assert main(["report", str(src), "--text-column", "t", "--date-column", "d", "--output", str(out), "--no-progress"]) == 0
+    assert (
+        main(["report", str(src), "--text-column", "t", "--date-column", "d", "--output", str(out), "--no-progress"])
+        == 0
+    )
     assert "warning: 2 analysed row(s)" in capsys.readouterr().err
     assert "2 analysed texts have a missing or unreadable date" in out.read_text("utf-8")
-    s = jobfeedback.summarize(jobfeedback.analyze_many(["Your SQL was weak.", "Your answers rambled."]), dates=["2026-01-01", "soon"])
+    s = jobfeedback.summarize(
+        jobfeedback.analyze_many(["Your SQL was weak.", "Your answers rambled."]), dates=["2026-01-01", "soon"]
+    )
     assert s.n_undated == 1 and s.to_dict()["n_undated"] == 1
 
 

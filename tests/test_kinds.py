@@ -10,7 +10,11 @@ import pytest
 from jobfeedback.kinds import KINDS, kind_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = [json.loads(line) for line in (ROOT / "tests" / "data" / "kinds.jsonl").read_text("utf-8").splitlines() if line.strip()]
+EXAMPLES = [
+    json.loads(line)
+    for line in (ROOT / "tests" / "data" / "kinds.jsonl").read_text("utf-8").splitlines()
+    if line.strip()
+]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[f"{e['kind']}-{i}" for i, e in enumerate(EXAMPLES)])

@@ -6,12 +6,11 @@ import json
 
 import joblib
 import pytest
+from tiny import tiny_model
 
 from jobfeedback import Analyzer
 from jobfeedback.errors import ModelLoadError
 from jobfeedback.model_dir import default_model_dir, lexicon_sha256, read_meta, save_model
-
-from tiny import tiny_model
 
 
 @pytest.fixture

@@ -64,5 +64,7 @@ def test_notebooks_store_no_outputs(path):
     committing with ``jupyter nbconvert --clear-output --inplace notebooks/*.ipynb``.
     """
     nb = nbformat.read(path, as_version=4)
-    stale = [i for i, cell in enumerate(nb.cells) if cell.cell_type == "code" and (cell.outputs or cell.execution_count)]
+    stale = [
+        i for i, cell in enumerate(nb.cells) if cell.cell_type == "code" and (cell.outputs or cell.execution_count)
+    ]
     assert not stale, f"{path.name}: cells {stale} have stored outputs; clear them (see this test's docstring)"

@@ -24,7 +24,13 @@ def _all_steps(node):
 
 
 def test_guide_headings_are_the_guides():
-    assert GUIDE_SECTIONS == ("Request Feedback", "Stay Professional", "Keep Networking", "Continue Your Job Search", "Conclusion")
+    assert GUIDE_SECTIONS == (
+        "Request Feedback",
+        "Stay Professional",
+        "Keep Networking",
+        "Continue Your Job Search",
+        "Conclusion",
+    )
 
 
 def test_every_step_cites_a_guide_heading_and_every_theme_has_general_steps():
@@ -60,7 +66,9 @@ def test_steps_for_each_theme(theme):
 
 
 def test_at_most_four_steps_ranked_by_theme_and_none_repeated():
-    steps = next_steps(("communication", "interview_preparation", "culture_fit", "skills_gap", "competition"), skills=("SQL",))
+    steps = next_steps(
+        ("communication", "interview_preparation", "culture_fit", "skills_gap", "competition"), skills=("SQL",)
+    )
     assert len(steps) == MAX_STEPS
     assert [s.theme for s in steps[:3]] == ["communication", "interview_preparation", "culture_fit"]
     assert len({s.action for s in steps}) == len(steps)

@@ -24,8 +24,15 @@ TEXTS = [
 def _a(text, themes=(), kind="rejection", skills=(), supported=True, error=None):
     hits = tuple(ThemeHit(t, 0.9, (f"{text}",), threshold=0.5) for t in themes)
     return Analysis(
-        text=text, themes=hits, sentiment=Sentiment("neutral", 0.8, 0.0, 0.0), next_steps=(), skills=skills,
-        kind=kind, is_supported=supported, language="en" if supported else "fr", error=error,
+        text=text,
+        themes=hits,
+        sentiment=Sentiment("neutral", 0.8, 0.0, 0.0),
+        next_steps=(),
+        skills=skills,
+        kind=kind,
+        is_supported=supported,
+        language="en" if supported else "fr",
+        error=error,
     )
 
 
@@ -166,7 +173,22 @@ def test_report_command_names_a_missing_group_column(tmp_path, capsys):
 
     src = tmp_path / "in.csv"
     pd.DataFrame({"t": TEXTS}).to_csv(src, index=False)
-    assert main(["report", str(src), "--text-column", "t", "--group-column", "nope", "--output", str(tmp_path / "r.md"), "--no-progress"]) == 1
+    assert (
+        main(
+            [
+                "report",
+                str(src),
+                "--text-column",
+                "t",
+                "--group-column",
+                "nope",
+                "--output",
+                str(tmp_path / "r.md"),
+                "--no-progress",
+            ]
+        )
+        == 1
+    )
     assert "nope" in capsys.readouterr().err
 
 

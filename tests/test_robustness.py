@@ -79,11 +79,13 @@ def test_arbitrary_text_never_raises(text):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(text_strategy, st.none(), st.integers(), st.binary(max_size=10)), max_size=12), st.integers(1, 5))
+@given(
+    st.lists(st.one_of(text_strategy, st.none(), st.integers(), st.binary(max_size=10)), max_size=12), st.integers(1, 5)
+)
 def test_batch_equals_single_and_keeps_every_row(items, batch_size):
     out = jobfeedback.analyze_many(items, batch_size=batch_size)
     assert len(out) == len(items)
-    for item, a in zip(items, out):
+    for item, a in zip(items, out, strict=True):
         if isinstance(item, str):
             assert a == jobfeedback.analyze(item)
         else:

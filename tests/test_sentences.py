@@ -21,11 +21,19 @@ def test_mask_keeps_length_and_line_breaks():
 @pytest.mark.parametrize(
     "text, kept, dropped",
     [
-        ("Thanks for applying.\n\nOn Tue, 3 May 2026, Jo <jo@x.com> wrote:\n> Any news?", "Thanks for applying.", "Any news"),
+        (
+            "Thanks for applying.\n\nOn Tue, 3 May 2026, Jo <jo@x.com> wrote:\n> Any news?",
+            "Thanks for applying.",
+            "Any news",
+        ),
         ("We went with someone else.\n-----Original Message-----\nFrom: me\nHello?", "someone else", "Hello?"),
         ("Role filled.\n--\nSent with care\nACME Ltd", "Role filled.", "ACME"),
         ("Role filled.\nSent from my iPhone", "Role filled.", "iPhone"),
-        ("Your Excel was weak.\nThis email and any attachments are confidential and intended for the addressee only.", "Excel", "confidential"),
+        (
+            "Your Excel was weak.\nThis email and any attachments are confidential and intended for the addressee only.",
+            "Excel",
+            "confidential",
+        ),
     ],
 )
 def test_mask_removes_replies_signatures_footers(text, kept, dropped):

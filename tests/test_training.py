@@ -6,14 +6,13 @@ import json
 
 import numpy as np
 import pytest
+from tiny import tiny_records
 
 from jobfeedback import Analyzer
 from jobfeedback.dataset import load_dataset, writing_pass
 from jobfeedback.errors import InputFileError
 from jobfeedback.metrics import evaluate
 from jobfeedback.training import train
-
-from tiny import tiny_records
 
 
 @pytest.fixture
@@ -44,7 +43,9 @@ def test_train_save_load_identical(tmp_path, tiny_jsonl):
 
 def test_dataset_errors_name_the_line(tmp_path):
     bad = tmp_path / "feedback.jsonl"
-    bad.write_text('{"id": "a-1", "text": "x", "themes": ["nope"], "tone": "neutral", "register": "r", "split": "train"}\n')
+    bad.write_text(
+        '{"id": "a-1", "text": "x", "themes": ["nope"], "tone": "neutral", "register": "r", "split": "train"}\n'
+    )
     with pytest.raises(InputFileError, match="E023.*:1:"):
         load_dataset(bad)
     bad.write_text("{broken\n")

@@ -30,7 +30,12 @@ TINY = [
     ("Congratulations, we are delighted to offer you the job.", [], "positive", "offer"),
     ("We would like to invite you to a second interview.", [], "positive", "invitation"),
     ("Thanks, we have received your application.", [], "neutral", "other"),
-    ("Strong candidate. Too junior, and the answers were unclear.", ["experience", "communication"], "mixed", "rejection"),
+    (
+        "Strong candidate. Too junior, and the answers were unclear.",
+        ["experience", "communication"],
+        "mixed",
+        "rejection",
+    ),
 ]
 
 

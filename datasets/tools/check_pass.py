@@ -13,7 +13,15 @@ import json
 import re
 import sys
 
-THEMES = ("skills_gap", "experience", "communication", "culture_fit", "interview_preparation", "logistics", "competition")
+THEMES = (
+    "skills_gap",
+    "experience",
+    "communication",
+    "culture_fit",
+    "interview_preparation",
+    "logistics",
+    "competition",
+)
 TONES = ("positive", "neutral", "negative", "mixed")
 KINDS = ("rejection", "offer", "invitation", "other")
 
@@ -69,12 +77,19 @@ def main(path: str) -> int:
     themes = collections.Counter(t for r in rows for t in r.get("themes", []))
     print(f"{len(rows)} examples, {bad} problems")
     print("themes:", {t: f"{themes[t]} ({100 * themes[t] / n:.0f}%)" for t in THEMES})
-    print("no theme:", sum(not r.get("themes") for r in rows), " 2+ themes:", sum(len(r.get("themes", [])) > 1 for r in rows))
+    print(
+        "no theme:",
+        sum(not r.get("themes") for r in rows),
+        " 2+ themes:",
+        sum(len(r.get("themes", [])) > 1 for r in rows),
+    )
     print("tones:", dict(collections.Counter(r.get("tone") for r in rows)))
     print("kinds:", dict(collections.Counter(r.get("kind") for r in rows)))
     print("hard:", sum(bool(r.get("hard")) for r in rows))
     if words:
-        print(f"words: median {words[len(words) // 2]}, <20: {sum(w < 20 for w in words)}, >150: {sum(w > 150 for w in words)}")
+        print(
+            f"words: median {words[len(words) // 2]}, <20: {sum(w < 20 for w in words)}, >150: {sum(w > 150 for w in words)}"
+        )
     curly = sum(bool(re.search("[\u2019\u201c\u201d]", r.get("text", ""))) for r in rows)
     print(f"curly quotes in {curly} texts")
     names = collections.Counter(w for r in rows for w in set(re.findall(r"\b[A-Z][a-z]{3,}\b", r.get("text", ""))))

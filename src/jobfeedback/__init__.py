@@ -13,10 +13,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from ._version import __version__ as __version__
 from .results import Analysis, NextStep, Sentiment, ThemeHit
 from .taxonomy import THEMES, TONES
-
-from ._version import __version__
 
 # A library does not print: the application decides where warnings go (and the analysed
 # text is never logged, at any level).
@@ -78,7 +77,9 @@ def analyze_many(
     """
     from .analyzer import default_analyzer
 
-    return default_analyzer().analyze_many(texts, n_jobs=n_jobs, batch_size=batch_size, progress=progress, redact=redact)
+    return default_analyzer().analyze_many(
+        texts, n_jobs=n_jobs, batch_size=batch_size, progress=progress, redact=redact
+    )
 
 
 def pipe(texts: Iterable, *, n_jobs: int = 1, batch_size: int = 256, progress: bool = False) -> Iterator[Analysis]:

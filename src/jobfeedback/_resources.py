@@ -17,6 +17,4 @@ def load_json(name: str) -> dict:
 def load_lines(name: str) -> tuple[str, ...]:
     """Return the non-comment, non-blank lines of the text data file ``name``."""
     text = resources.files("jobfeedback").joinpath("data", name).read_text("utf-8")
-    return tuple(
-        line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
-    )
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))

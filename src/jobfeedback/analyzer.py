@@ -16,11 +16,11 @@ from .errors import Errors
 from .kinds import kind_from_text
 from .language import detect_masked
 from .mentions import find_role
+from .model_dir import default_model_dir
 from .playbook import advise
 from .polarity import polarity_subjectivity
 from .results import Analysis, Sentiment, ThemeHit
 from .sentences import mask_noise, parse_many
-from .model_dir import default_model_dir
 from .taxonomy import THEMES
 
 logger = logging.getLogger("jobfeedback")
@@ -353,4 +353,3 @@ def _analyze_in_worker(analyzer: Analyzer, batch: list) -> list[Analysis]:
 def default_analyzer() -> Analyzer:
     """Return the process-wide analyser with the shipped default model (loaded once)."""
     return Analyzer.load()
-

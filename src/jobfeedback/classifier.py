@@ -314,7 +314,9 @@ class FeedbackModel(BaseEstimator):
             intercept[j] = b
         # Stored sparse, in float32: only the buckets seen in training have weights.
         rows = np.repeat(cols, Y.shape[1])
-        full = sp.csr_matrix((coef.ravel(), (rows, np.tile(np.arange(Y.shape[1]), len(cols)))), shape=(X.shape[1], Y.shape[1]))
+        full = sp.csr_matrix(
+            (coef.ravel(), (rows, np.tile(np.arange(Y.shape[1]), len(cols)))), shape=(X.shape[1], Y.shape[1])
+        )
         full.eliminate_zeros()
         return full, intercept
 
@@ -367,16 +369,12 @@ class FeedbackModel(BaseEstimator):
         for j in range(len(THEMES)):
             inputs = self._stack_inputs(best[:, j], text_logits[:, j])
             # Elementwise, not a BLAS product: a text's score must not depend on its batch.
-            z[:, j] = inputs[:, 0] * self.stack_coef_[j, 0] + inputs[:, 1] * self.stack_coef_[j, 1] + self.stack_intercept_[j]
+            z[:, j] = (
+                inputs[:, 0] * self.stack_coef_[j, 0] + inputs[:, 1] * self.stack_coef_[j, 1] + self.stack_intercept_[j]
+            )
         theme_probs = expit(z)
-        if self.tone_ is not None and n:
-            tone_probs = self.tone_.predict_proba(Xt)
-        else:
-            tone_probs = np.zeros((n, len(self.tones_)))
-        if self.kind_ is not None and n:
-            kind_probs = self.kind_.predict_proba(Xt)
-        else:
-            kind_probs = np.zeros((n, len(self.kinds_)))
+        tone_probs = self.tone_.predict_proba(Xt) if self.tone_ is not None and n else np.zeros((n, len(self.tones_)))
+        kind_probs = self.kind_.predict_proba(Xt) if self.kind_ is not None and n else np.zeros((n, len(self.kinds_)))
         sentence_probs = expit(sentence_logits)
         bounds = np.cumsum([0] + [len(p.segments) for p in parsed])
         per_text = tuple(sentence_probs[bounds[i] : bounds[i + 1]] for i in range(n))

@@ -72,7 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--data", metavar="FILE", help="dataset file (default: datasets/feedback.jsonl)")
     p.add_argument(
-        "--output", metavar="DIR", default=None, help="model directory (default: ./models/default in the current directory)"
+        "--output",
+        metavar="DIR",
+        default=None,
+        help="model directory (default: ./models/default in the current directory)",
     )
 
     p = sub.add_parser("evaluate", help="print theme and tone metrics on the test split")
@@ -91,7 +94,9 @@ def format_analysis(a) -> str:
     if not a.is_supported:
         return f"Not analysed (language: {a.language}): only English feedback is analysed."
     s = a.sentiment
-    lines.append(f"Tone: {s.label} ({s.score:.0%})   TextBlob polarity {s.polarity:+.2f}, subjectivity {s.subjectivity:.2f}")
+    lines.append(
+        f"Tone: {s.label} ({s.score:.0%})   TextBlob polarity {s.polarity:+.2f}, subjectivity {s.subjectivity:.2f}"
+    )
     if a.truncated:
         lines.append("Note: the text was long; only its beginning was analysed.")
     if a.themes:
@@ -137,7 +142,9 @@ def _cmd_analyze(args) -> int:
         analyzer = _analyzer(args)
         row = 0
         for chunk in read_chunks(args.input, args.text_column, args.format, args.chunk_rows):
-            for a in analyzer.analyze_many(chunk[args.text_column].tolist(), batch_size=args.batch_size, redact=args.redact):
+            for a in analyzer.analyze_many(
+                chunk[args.text_column].tolist(), batch_size=args.batch_size, redact=args.redact
+            ):
                 row += 1
                 if args.json:
                     print(json.dumps(a.to_dict(), ensure_ascii=False))

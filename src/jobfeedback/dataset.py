@@ -53,7 +53,11 @@ def load_dataset(path=None) -> list[dict]:
             missing = [k for k in REQUIRED_FIELDS if k not in rec]
             if missing:
                 raise InputFileError(Errors.E022.format(path=path, line=lineno, missing=missing))
-            if set(rec["themes"]) - set(THEMES) or rec["tone"] not in TONES or rec.get("kind", "rejection") not in KINDS:
+            if (
+                set(rec["themes"]) - set(THEMES)
+                or rec["tone"] not in TONES
+                or rec.get("kind", "rejection") not in KINDS
+            ):
                 raise InputFileError(
                     Errors.E023.format(path=path, line=lineno, labels=(rec["themes"], rec["tone"], rec.get("kind")))
                 )

@@ -53,19 +53,19 @@ class Errors:
     E024 = "E024 The dataset has no records in split {split!r}."
 
     # Moved from the modules that raise them
-    E030 = 'E030 Unknown format {explicit!r}; use one of {choices}'
-    E031 = 'E031 Cannot tell the format of {path!r} from its extension; pass --format ({choices}).'
-    E032 = 'E032 Input file {path!r} does not exist.'
-    E033 = 'E033 Column {text_column!r} not found in {path!r}; columns are {columns}.'
-    E034 = 'E034 {path!r} is empty: no header row.'
-    E035 = 'E035 {path!r} is not valid CSV: {exc}'
-    E036 = 'E036 {path!r} line {lineno}: invalid JSON ({msg}).'
-    E037 = 'E037 {path!r} line {lineno}: expected a JSON object, got {type}.'
-    E038 = 'E038 {path!r} is not a valid Parquet file: {exc}'
-    E039 = 'E039 The output file must differ from the input file.'
-    E040 = 'E040 The input already has result column(s) {clash}; rename them first.'
-    E044 = 'E044 {path!r} is a binary file, not {format} text (it holds NUL bytes). Export it as CSV or JSONL (UTF-8), or pass a Parquet file.'
-    E045 = 'E045 {path!r} cannot be read as CSV text: {exc}'
+    E030 = "E030 Unknown format {explicit!r}; use one of {choices}"
+    E031 = "E031 Cannot tell the format of {path!r} from its extension; pass --format ({choices})."
+    E032 = "E032 Input file {path!r} does not exist."
+    E033 = "E033 Column {text_column!r} not found in {path!r}; columns are {columns}."
+    E034 = "E034 {path!r} is empty: no header row."
+    E035 = "E035 {path!r} is not valid CSV: {exc}"
+    E036 = "E036 {path!r} line {lineno}: invalid JSON ({msg})."
+    E037 = "E037 {path!r} line {lineno}: expected a JSON object, got {type}."
+    E038 = "E038 {path!r} is not a valid Parquet file: {exc}"
+    E039 = "E039 The output file must differ from the input file."
+    E040 = "E040 The input already has result column(s) {clash}; rename them first."
+    E044 = "E044 {path!r} is a binary file, not {format} text (it holds NUL bytes). Export it as CSV or JSONL (UTF-8), or pass a Parquet file."
+    E045 = "E045 {path!r} cannot be read as CSV text: {exc}"
 
     # DataFrames and arguments (E06x)
     E060 = "E060 Column {column!r} not found; the DataFrame has columns {columns}."
@@ -79,15 +79,12 @@ class Errors:
     E010 = "E010 This feature needs {package!r}, which is not installed. Install it with: pip install 'jobfeedback[{extra}]'"
 
     # Moved from the modules that raise them
-    E041 = 'E041 {what} column {column!r} not found; columns are {columns}.'
-    E042 = 'E042 Cannot write a report to {output_path!r}: reports are HTML or Markdown; name the file with one of {choices}.'
-    E043 = 'E043 --format {fmt} disagrees with the extension of {output_path!r} ({suffix}).'
+    E041 = "E041 {what} column {column!r} not found; columns are {columns}."
+    E042 = "E042 Cannot write a report to {output_path!r}: reports are HTML or Markdown; name the file with one of {choices}."
+    E043 = "E043 --format {fmt} disagrees with the extension of {output_path!r} ({suffix})."
 
     # The model (E1xx)
-    E101 = (
-        "E101 Iterable over raw texts expected, got a single string. Wrap it in a list: "
-        "model.predict_proba([text])."
-    )
+    E101 = "E101 Iterable over raw texts expected, got a single string. Wrap it in a list: model.predict_proba([text])."
     E102 = "E102 Expected an iterable of str or of parsed texts, got items of type(s) {types}."
     E103 = "E103 Theme labels must have shape ({n}, {k}) (one row per text, one column per theme), got {shape}."
     E104 = "E104 Got {n_tones} labels or rationales for {n} texts; give one per text."

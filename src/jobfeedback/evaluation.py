@@ -9,13 +9,46 @@ from .taxonomy import THEMES
 
 # The baseline a careful person would write in an afternoon: a few phrases per theme.
 KEYWORD_RULES: dict[str, tuple[str, ...]] = {
-    "skills_gap": ("skill", "knowledge", "technical", "certif", "test", "assessment", "score", "proficien", "fluency", "sql", "excel"),
+    "skills_gap": (
+        "skill",
+        "knowledge",
+        "technical",
+        "certif",
+        "test",
+        "assessment",
+        "score",
+        "proficien",
+        "fluency",
+        "sql",
+        "excel",
+    ),
     "experience": ("experience", "years", "senior", "junior", "background", "overqualified", "track record"),
     "communication": ("communicat", "clarity", "unclear", "concise", "rambl", "articulat", "listen"),
     "culture_fit": ("culture", "fit", "values", "team dynamic", "motivation", "enthusias", "attitude"),
     "interview_preparation": ("prepar", "research", "late", "deadline", "example", "brief", "generic"),
-    "logistics": ("salary", "compensation", "location", "relocat", "remote", "visa", "start date", "on hold", "cancel", "budget", "freeze", "shift"),
-    "competition": ("other candidate", "another candidate", "filled", "internal", "many qualified", "strong applicants", "closer match"),
+    "logistics": (
+        "salary",
+        "compensation",
+        "location",
+        "relocat",
+        "remote",
+        "visa",
+        "start date",
+        "on hold",
+        "cancel",
+        "budget",
+        "freeze",
+        "shift",
+    ),
+    "competition": (
+        "other candidate",
+        "another candidate",
+        "filled",
+        "internal",
+        "many qualified",
+        "strong applicants",
+        "closer match",
+    ),
 }
 
 
@@ -47,7 +80,9 @@ def evaluate_split(analyzer, records: list[dict], baselines: bool = False) -> di
     if baselines:
         Y = label_matrix(records)
         tones = [r["tone"] for r in records]
-        kw = np.array([[t in keyword_themes(x) for t in THEMES] for x in texts], dtype=int).reshape(len(texts), len(THEMES))
+        kw = np.array([[t in keyword_themes(x) for t in THEMES] for x in texts], dtype=int).reshape(
+            len(texts), len(THEMES)
+        )
         out["keyword_rules"] = theme_report(Y, kw)
         polarities = [polarity_subjectivity(x)[0] for x in texts]
         out["textblob_tone_macro_f1"] = float(
@@ -67,7 +102,10 @@ def evaluate_split(analyzer, records: list[dict], baselines: bool = False) -> di
 def format_evaluation(result: dict) -> str:
     """Format :func:`evaluate_split` output as a plain-text table."""
     m = result["model"]
-    lines = [f"{'theme':<24}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}" + ("   keyword-rules f1" if "keyword_rules" in result else "")]
+    lines = [
+        f"{'theme':<24}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}"
+        + ("   keyword-rules f1" if "keyword_rules" in result else "")
+    ]
     for t in THEMES:
         row = m["per_theme"][t]
         line = f"{t:<24}{row['precision']:>10.3f}{row['recall']:>10.3f}{row['f1']:>10.3f}{row['support']:>9d}"
@@ -75,7 +113,9 @@ def format_evaluation(result: dict) -> str:
             line += f"   {result['keyword_rules']['per_theme'][t]['f1']:>18.3f}"
         lines.append(line)
     lines.append("")
-    lines.append(f"theme macro-F1 {m['macro_f1']:.3f}   micro-F1 {m['micro_f1']:.3f}   ECE {m['ece']:.3f}   (n={result['n']})")
+    lines.append(
+        f"theme macro-F1 {m['macro_f1']:.3f}   micro-F1 {m['micro_f1']:.3f}   ECE {m['ece']:.3f}   (n={result['n']})"
+    )
     if "keyword_rules" in result:
         k = result["keyword_rules"]
         lines.append(f"keyword rules: macro-F1 {k['macro_f1']:.3f}   micro-F1 {k['micro_f1']:.3f}")

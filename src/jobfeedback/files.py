@@ -27,12 +27,20 @@ def detect_format(path, explicit: str | None = None) -> str:
     """Return ``csv``, ``jsonl`` or ``parquet`` from ``explicit`` or the file extension."""
     if explicit:
         if explicit not in FORMATS:
-            raise InputFileError(Errors.E030.format(explicit=explicit, choices=', '.join(FORMATS)))
+            raise InputFileError(Errors.E030.format(explicit=explicit, choices=", ".join(FORMATS)))
         return explicit
     suffix = Path(path).suffix.lower().lstrip(".")
-    fmt = {"csv": "csv", "tsv": "csv", "jsonl": "jsonl", "ndjson": "jsonl", "json": "jsonl", "parquet": "parquet", "pq": "parquet"}.get(suffix)
+    fmt = {
+        "csv": "csv",
+        "tsv": "csv",
+        "jsonl": "jsonl",
+        "ndjson": "jsonl",
+        "json": "jsonl",
+        "parquet": "parquet",
+        "pq": "parquet",
+    }.get(suffix)
     if fmt is None:
-        raise InputFileError(Errors.E031.format(path=str(path), choices=', '.join(FORMATS)))
+        raise InputFileError(Errors.E031.format(path=str(path), choices=", ".join(FORMATS)))
     return fmt
 
 
@@ -70,9 +78,7 @@ def _check_is_text(path: Path, fmt: str) -> None:
     with open(path, "rb") as f:
         head = f.read(8192)
     if b"\x00" in head:
-        raise InputFileError(
-            Errors.E044.format(path=str(path), format=fmt.upper())
-        )
+        raise InputFileError(Errors.E044.format(path=str(path), format=fmt.upper()))
 
 
 def _csv_chunks(path: Path, chunk_rows: int):
@@ -177,7 +183,14 @@ class _Writer:
 
     def write(self, df) -> None:
         if self.fmt == "csv":
-            df.to_csv(self.path, mode="w" if self._first else "a", header=self._first, index=False, encoding="utf-8", errors="surrogateescape")
+            df.to_csv(
+                self.path,
+                mode="w" if self._first else "a",
+                header=self._first,
+                index=False,
+                encoding="utf-8",
+                errors="surrogateescape",
+            )
         elif self.fmt == "jsonl":
             with open(self.path, "w" if self._first else "a", encoding="utf-8", errors="surrogateescape") as f:
                 for rec in df.to_dict(orient="records"):
@@ -276,7 +289,7 @@ def analyze_file(
                         raise InputFileError(Errors.E040.format(clash=clash))
                     cells = chunk[text_column].tolist()
                     undecodable = [_has_surrogates(v) for v in cells]
-                    texts = [None if bad else v for v, bad in zip(cells, undecodable)]
+                    texts = [None if bad else v for v, bad in zip(cells, undecodable, strict=True)]
                     analyses = analyzer.analyze_many(texts, n_jobs=n_jobs, batch_size=batch_size, redact=redact)
                     results = results_frame(analyses, index=chunk.index)
                     results.loc[undecodable, "error"] = "text is not valid UTF-8"
@@ -299,7 +312,9 @@ def analyze_file(
 
 def readable_evidence(analysis) -> str:
     """The evidence of an analysis as plain text for a CSV cell: one ``theme: "sentence"`` per line."""
-    return "\n".join(f'{hit.name}: "{" ".join(sentence.split())}"' for hit in analysis.themes for sentence in hit.evidence)
+    return "\n".join(
+        f'{hit.name}: "{" ".join(sentence.split())}"' for hit in analysis.themes for sentence in hit.evidence
+    )
 
 
 def readable_steps(analysis) -> str:

@@ -17,7 +17,9 @@ _QUESTIONS = {
     "culture_fit": "What ways of working or values did you feel were missing from my answers?",
     "interview_preparation": "Which part of my preparation (examples, research, the task) would have made the biggest difference?",
 }
-_GENERIC_QUESTION = "If you have a moment, could you share one or two things that would have made my application stronger?"
+_GENERIC_QUESTION = (
+    "If you have a moment, could you share one or two things that would have made my application stronger?"
+)
 
 
 def _role_phrase(role: str | None) -> str | None:

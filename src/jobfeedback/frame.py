@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from .errors import Errors
-
 import json
 
+from .errors import Errors
 from .results import Analysis
 from .taxonomy import THEMES
 
@@ -72,7 +71,9 @@ def _check_column(df, text_column: str) -> None:
         raise ValueError(Errors.E061.format(clash=clash))
 
 
-def analyze_frame(df, text_column: str, *, analyzer=None, n_jobs: int = 1, batch_size: int = 256, progress: bool = False):
+def analyze_frame(
+    df, text_column: str, *, analyzer=None, n_jobs: int = 1, batch_size: int = 256, progress: bool = False
+):
     """Analyse ``df[text_column]``; return a new DataFrame: the original columns, then the results.
 
     Rows keep their order and index; a missing, empty or non-text cell gives a row whose

@@ -42,7 +42,29 @@ SAMPLE_CHARS = 200
 """Only the first this many characters (after cleaning) are read: enough to tell, and fast."""
 
 ENGLISH_MARKERS = frozenset(
-    "the and you your our this that have thank thanks not were will would but are to it with of for".split()
+    [
+        "the",
+        "and",
+        "you",
+        "your",
+        "our",
+        "this",
+        "that",
+        "have",
+        "thank",
+        "thanks",
+        "not",
+        "were",
+        "will",
+        "would",
+        "but",
+        "are",
+        "to",
+        "it",
+        "with",
+        "of",
+        "for",
+    ]
 )
 """Frequent English words, chosen among those that are rare in the other languages of
 :data:`LANGUAGES` ("we" is left out: it is Dutch too)."""

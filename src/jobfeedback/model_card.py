@@ -32,7 +32,9 @@ def _metrics_table(name: str, m: dict) -> str:
         lines += ["", "| kind | precision | recall | support |", "|---|---:|---:|---:|"]
         for k in KINDS:
             if k in kinds:
-                lines.append(f"| {k} | {kinds[k]['precision']:.3f} | {kinds[k]['recall']:.3f} | {kinds[k]['support']} |")
+                lines.append(
+                    f"| {k} | {kinds[k]['precision']:.3f} | {kinds[k]['recall']:.3f} | {kinds[k]['support']} |"
+                )
     return "\n".join(lines)
 
 

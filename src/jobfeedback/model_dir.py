@@ -59,7 +59,6 @@ def library_versions() -> dict:
     import numpy as np
     import scipy
     import sklearn
-
     import spacy
 
     from ._version import __version__
@@ -78,7 +77,6 @@ def library_versions() -> dict:
 def save_model(model, path: str | os.PathLike, meta: dict | None = None) -> Path:
     """Save ``model`` to the directory ``path`` with its ``meta.json``; return the directory."""
     import joblib
-
     from sklearn.utils.validation import check_is_fitted
 
     check_is_fitted(model, "stack_coef_")
@@ -90,7 +88,7 @@ def save_model(model, path: str | os.PathLike, meta: dict | None = None) -> Path
         "format_version": FORMAT_VERSION,
         "themes": list(THEMES),
         "tones": list(model.tones_),
-        "thresholds": {t: float(v) for t, v in zip(THEMES, model.thresholds_)},
+        "thresholds": {t: float(v) for t, v in zip(THEMES, model.thresholds_, strict=True)},
         "params": {k: (list(v) if isinstance(v, tuple) else v) for k, v in model.get_params().items() if k != "skills"},
         "lexicon_sha256": lexicon_sha256() if model.skills is None else None,
         "versions": library_versions(),

@@ -8,11 +8,10 @@ messages get a short answer of their own instead of rejection advice.
 
 from __future__ import annotations
 
-from .errors import Errors
-
 from dataclasses import dataclass
 
 from ._resources import load_json
+from .errors import Errors
 from .results import NextStep
 from .taxonomy import IMPROVEMENT_THEMES, THEMES
 
@@ -103,7 +102,9 @@ def next_steps(
     if kind != "rejection":
         if kind not in book["kinds"]:
             raise ValueError(Errors.E064.format(kind=kind, known=", ".join(["rejection", *book["kinds"]])))
-        return tuple(NextStep(None, _fill(s["action"], role=role), s["guide_section"]) for s in book["kinds"][kind][:limit])
+        return tuple(
+            NextStep(None, _fill(s["action"], role=role), s["guide_section"]) for s in book["kinds"][kind][:limit]
+        )
     aspects = aspects or {}
     per_theme = [
         [(theme, s) for s in _theme_candidates(theme, skills, areas, aspects.get(theme, ()))] for theme in themes

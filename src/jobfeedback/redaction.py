@@ -18,8 +18,22 @@ PHONE = re.compile(r"(?<![\w/])\+?\d[\d ().-]{6,18}\d(?![\w/])")
 _NAME = r"[A-Z][a-z'’-]{1,30}(?:[ \t]+[A-Z][a-z'’-]{1,30}){0,2}"
 _AFTER_GREETING = re.compile(rf"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Regards|Best|Sincerely)[ \t,]+({_NAME})")
 _AFTER_TITLE = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+({_NAME})")
-_SIGNATURE_NAME = re.compile(rf"(?m)^(?:Best|Kind|Warm|Many thanks|Thanks|Thank you|Regards|Best regards|Kind regards|Sincerely|Cheers)\b[^\n]{{0,20}}\n[ \t]*({_NAME})[ \t]*$")
-_NOT_NAMES = {"Applicant", "Candidate", "Team", "Hiring", "There", "All", "Everyone", "Again", "The", "Recruiting", "Talent"}
+_SIGNATURE_NAME = re.compile(
+    rf"(?m)^(?:Best|Kind|Warm|Many thanks|Thanks|Thank you|Regards|Best regards|Kind regards|Sincerely|Cheers)\b[^\n]{{0,20}}\n[ \t]*({_NAME})[ \t]*$"
+)
+_NOT_NAMES = {
+    "Applicant",
+    "Candidate",
+    "Team",
+    "Hiring",
+    "There",
+    "All",
+    "Everyone",
+    "Again",
+    "The",
+    "Recruiting",
+    "Talent",
+}
 
 
 def _names(text: str) -> set[str]:

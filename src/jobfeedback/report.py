@@ -255,7 +255,11 @@ def summarize(analyses, dates=None, groups=None, group_name: str | None = None) 
     for theme, count, share in theme_counts:
         if not count:
             continue
-        found = [(analyses[i].themes[analyses[i].theme_names.index(theme)], i) for i in rejections if theme in analyses[i].theme_names]
+        found = [
+            (analyses[i].themes[analyses[i].theme_names.index(theme)], i)
+            for i in rejections
+            if theme in analyses[i].theme_names
+        ]
         found.sort(key=lambda hi: -hi[0].confidence)
         quotes: list[str] = []
         for hit, _ in found:
@@ -279,9 +283,13 @@ def summarize(analyses, dates=None, groups=None, group_name: str | None = None) 
             courtesy=False,
             limit=STEPS_PER_THEME_IN_REPORT,
         )
-        by_group = Counter(str(groups[i]) for _, i in found if _has_value(groups[i])) if groups is not None else Counter()
+        by_group = (
+            Counter(str(groups[i]) for _, i in found if _has_value(groups[i])) if groups is not None else Counter()
+        )
         details.append(
-            ThemeSummary(theme, count, share, tuple(quotes), tuple(named.most_common(5)), steps, tuple(by_group.most_common(5)))
+            ThemeSummary(
+                theme, count, share, tuple(quotes), tuple(named.most_common(5)), steps, tuple(by_group.most_common(5))
+            )
         )
     # Reasons about the candidate first (what they can act on), then the others.
     details.sort(key=lambda d: (d.theme not in IMPROVEMENT_THEMES, -d.count, THEMES.index(d.theme)))
@@ -328,7 +336,9 @@ def summarize(analyses, dates=None, groups=None, group_name: str | None = None) 
             g = str(groups[i]) if _has_value(groups[i]) else "(none)"
             n_group[g] += 1
             per_group.setdefault(g, Counter()).update(analyses[i].theme_names)
-        by_group_rows = tuple((g, c, dict(per_group[g])) for g, c in sorted(n_group.items(), key=lambda gc: (-gc[1], gc[0])))
+        by_group_rows = tuple(
+            (g, c, dict(per_group[g])) for g, c in sorted(n_group.items(), key=lambda gc: (-gc[1], gc[0]))
+        )
 
     return Summary(
         n_texts=len(english),
@@ -412,9 +422,11 @@ def _charts(summary: Summary) -> list[_Chart]:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlim(0, max(counts + [1]) * 1.2)
     ax.spines[["top", "right"]].set_visible(False)
-    alt = f"Bar chart of how many of the {n} rejections raise each theme: " + "; ".join(
-        f"{_label(t)} {c}" for t, c, _ in summary.theme_counts
-    ) + "."
+    alt = (
+        f"Bar chart of how many of the {n} rejections raise each theme: "
+        + "; ".join(f"{_label(t)} {c}" for t, c, _ in summary.theme_counts)
+        + "."
+    )
     charts.append(_Chart("How often each theme comes back", alt, _png(fig)))
 
     if summary.by_period:
@@ -425,7 +437,9 @@ def _charts(summary: Summary) -> list[_Chart]:
         if shown:
             cols = min(3, len(shown))
             rows = -(-len(shown) // cols)
-            fig, axes = plt.subplots(rows, cols, figsize=(3.3 * cols, 2.3 * rows), sharex=True, sharey=True, squeeze=False)
+            fig, axes = plt.subplots(
+                rows, cols, figsize=(3.3 * cols, 2.3 * rows), sharex=True, sharey=True, squeeze=False
+            )
             x = range(len(months))
             for k, ax in enumerate(axes.flat):
                 if k >= len(shown):
@@ -450,15 +464,16 @@ def _charts(summary: Summary) -> list[_Chart]:
                     # panels above an empty slot would otherwise have none.
                     ax.set_xticks(ticks, names, fontsize=7)
                     ax.tick_params(axis="x", labelbottom=True)
-            fig.suptitle("Share of each month's rejections raising the theme (grey band: no texts that month)", fontsize=10)
+            fig.suptitle(
+                "Share of each month's rejections raising the theme (grey band: no texts that month)", fontsize=10
+            )
             fig.tight_layout()
             alt = (
                 f"Small multiples, one panel per theme, of the share of each month's rejections raising it, "
                 f"{months[0]} to {months[-1]}. "
                 + "; ".join(
-                    f"{_label(t)}: " + ", ".join(
-                        f"{m} {c.get(t, 0)}/{totals[m]}" for m, c in summary.by_period if totals.get(m)
-                    )
+                    f"{_label(t)}: "
+                    + ", ".join(f"{m} {c.get(t, 0)}/{totals[m]}" for m, c in summary.by_period if totals.get(m))
                     for t in shown
                 )
                 + (f". Months with no texts: {', '.join(empty)}." if empty else ".")
@@ -550,9 +565,7 @@ def report_format(output_path, fmt: str | None = None) -> str:
     suffix = Path(output_path).suffix.lower()
     from_suffix = REPORT_EXTENSIONS.get(suffix)
     if from_suffix is None:
-        raise OutputFileError(
-            Errors.E042.format(output_path=str(output_path), choices=', '.join(REPORT_EXTENSIONS))
-        )
+        raise OutputFileError(Errors.E042.format(output_path=str(output_path), choices=", ".join(REPORT_EXTENSIONS)))
     if fmt is not None and fmt != from_suffix:
         raise OutputFileError(Errors.E043.format(fmt=fmt, output_path=str(output_path), suffix=suffix))
     return from_suffix

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from .errors import Errors
-
 from dataclasses import dataclass, field
 
+from .errors import Errors
 from .taxonomy import THEMES
 
 

@@ -30,7 +30,30 @@ if TYPE_CHECKING:  # numpy is imported where it is used, not at import time
 # the rest of the text from every position.
 _TAG = re.compile(r"<(?:(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]{0,500}|!--[^<>]{0,2000}--)>")
 # Tags that end a line of text in a rendered email: they become a line break.
-_BLOCK_TAGS = frozenset("p br div li ul ol tr td th table h1 h2 h3 h4 h5 h6 blockquote hr body html".split())
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "br",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "hr",
+        "body",
+        "html",
+    ]
+)
 _HEADER_LINE = re.compile(r"^\s{0,20}(?:from|to|cc|bcc|subject|date|sent|reply-to):[ \t]", re.IGNORECASE)
 _SENTENCE_END = ".!?"
 _FOOTER_REACH = 400  # how far a footer sentence extends around its key phrase
@@ -113,7 +136,7 @@ def mask_noise(text: str) -> str:
         return text
     out = list(text)
     targets = changed if origin is None else origin[changed]
-    for j, i in zip(changed.tolist(), targets.tolist()):
+    for j, i in zip(changed.tolist(), targets.tolist(), strict=True):
         out[i] = masked[j]
     return "".join(out)
 
@@ -176,8 +199,10 @@ def _mask(text: str) -> str:
             signature_left = _SIGNATURE_LINES
             continue
         if signature_left:
-            if len(stripped) <= _SIGNATURE_LINE_MAX and not stripped.endswith((".", "?", "!")) or _looks_like_contact(
-                stripped
+            if (
+                len(stripped) <= _SIGNATURE_LINE_MAX
+                and not stripped.endswith((".", "?", "!"))
+                or _looks_like_contact(stripped)
             ):
                 _blank(chars, start, start + len(line))
                 signature_left -= 1
@@ -217,7 +242,9 @@ _TYPOGRAPHY = {
     **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\u00b4", "'"),
     **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb", '"'),
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63", "-"),
-    **dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "),
+    **dict.fromkeys(
+        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "
+    ),
     # Invisible: zero-width space, joiners, direction marks, word joiner, BOM, soft hyphen.
     **dict.fromkeys("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad", ""),
 }
@@ -357,8 +384,8 @@ class ParsedText:
 
     masked: str
     segments: tuple[Segment, ...]
-    token_ids: "np.ndarray"
-    token_sentence: "np.ndarray"
+    token_ids: np.ndarray
+    token_sentence: np.ndarray
     language: str = "en"
 
 
@@ -425,7 +452,17 @@ def parse_many(masked_texts: list[str]) -> list[ParsedText]:
     from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_NUM, LOWER
 
     nlp, flags = _nlp()
-    attrs = [LOWER, IS_SPACE, LIKE_NUM, IDX, LENGTH, flags["end"], flags["closing"], flags["starts_lower"], flags["alnum"]]
+    attrs = [
+        LOWER,
+        IS_SPACE,
+        LIKE_NUM,
+        IDX,
+        LENGTH,
+        flags["end"],
+        flags["closing"],
+        flags["starts_lower"],
+        flags["alnum"],
+    ]
     num_id = _num_id()
     prepared = []
     for text in masked_texts:
@@ -433,7 +470,8 @@ def parse_many(masked_texts: list[str]) -> list[ParsedText]:
         prepared.append((break_long_runs(folded), origin))
     docs = nlp.tokenizer.pipe([p for p, _ in prepared], batch_size=256)
     parsed = [
-        _parse_one(text, read, origin, doc, attrs, num_id) for text, (read, origin), doc in zip(masked_texts, prepared, docs)
+        _parse_one(text, read, origin, doc, attrs, num_id)
+        for text, (read, origin), doc in zip(masked_texts, prepared, docs, strict=True)
     ]
     _count_texts(len(masked_texts))
     return parsed

@@ -45,7 +45,7 @@ class JobfeedbackComponent:
 
         docs = iter(docs)
         while batch := list(islice(docs, batch_size)):
-            for doc, a in zip(batch, self.analyzer.analyze_many([d.text for d in batch])):
+            for doc, a in zip(batch, self.analyzer.analyze_many([d.text for d in batch]), strict=True):
                 doc._.jobfeedback = a
                 yield doc
 

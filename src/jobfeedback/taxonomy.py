@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from .errors import Errors
-
 from ._resources import load_json
+from .errors import Errors
 
 _TAXONOMY = load_json("taxonomy.json")["themes"]
 
