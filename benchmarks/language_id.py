@@ -42,7 +42,7 @@ _OLD = {k: frozenset(v.split()) for k, v in _OLD_WORDS.items()}
 
 def old_rules(text: str) -> str:
     """jobfeedback 0.1's rule: function-word counts, English unless another list wins clearly."""
-    from jobfeedback.sentences import mask_noise
+    from jobfeedback.cleaning import mask_noise
 
     words = re.findall(r"[^\W\d_]+", mask_noise(text).lower())
     if not words:
@@ -74,7 +74,7 @@ def lingua_method(high: bool):
     detector = (builder if high else builder.with_low_accuracy_mode()).build()
 
     def detect(text: str) -> str:
-        from jobfeedback.sentences import mask_noise
+        from jobfeedback.cleaning import mask_noise
 
         masked = mask_noise(text)
         sample = " ".join(masked[: language.SAMPLE_CHARS * 2].split())[: language.SAMPLE_CHARS]
@@ -142,7 +142,7 @@ def main() -> int:
 
     import jobfeedback
     from jobfeedback import language
-    from jobfeedback.sentences import mask_noise
+    from jobfeedback.cleaning import mask_noise
 
     sample = dataset[:1000]
     jobfeedback.analyze_many(sample[:10])

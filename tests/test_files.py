@@ -9,7 +9,7 @@ import pytest
 
 from jobfeedback import Analysis, NextStep, Sentiment, ThemeHit
 from jobfeedback.cli import main
-from jobfeedback.files import _count_rows, readable_evidence, readable_steps
+from jobfeedback.files import count_rows, readable_evidence, readable_steps
 
 TEXTS = [
     "Your SQL was weak.",
@@ -78,7 +78,7 @@ def test_row_count_for_the_progress_bar(tmp_path, ext):
         df.to_json(path, orient="records", lines=True)
     else:
         df.to_parquet(path, index=False)
-    assert _count_rows(path, "parquet" if ext == "parquet" else "jsonl" if ext == "jsonl" else "csv") == 3
+    assert count_rows(path, "parquet" if ext == "parquet" else "jsonl" if ext == "jsonl" else "csv") == 3
 
 
 def test_report_progress_bar_has_a_total(tmp_path, monkeypatch):

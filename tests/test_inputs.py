@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 
 import jobfeedback
 from jobfeedback.analyzer import EMPTY_TEXT, NO_WORDS, has_words
+from jobfeedback.cleaning import mask_noise
 from jobfeedback.cli import main
-from jobfeedback.sentences import MAX_RUN, break_long_runs, mask_noise, normalize_typography, parse_many
+from jobfeedback.sentences import parse_many
+from jobfeedback.typography import MAX_RUN, break_long_runs, normalize_typography
 
 DATA = Path(__file__).parent / "data"
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from jobfeedback.sentences import mask_noise, segment_many
+from jobfeedback.cleaning import mask_noise
+from jobfeedback.sentences import segment_many
 
 
 def test_mask_keeps_length_and_line_breaks():

@@ -12,6 +12,7 @@ from itertools import islice
 from pathlib import Path
 
 from .classifier import rank_evidence
+from .cleaning import mask_noise
 from .errors import Errors
 from .kinds import kind_from_text
 from .language import detect_masked
@@ -20,7 +21,7 @@ from .model_dir import default_model_dir
 from .playbook import advise
 from .polarity import polarity_subjectivity
 from .results import Analysis, Sentiment, ThemeHit
-from .sentences import mask_noise, parse_many
+from .sentences import parse_many
 from .taxonomy import THEMES
 
 logger = logging.getLogger("jobfeedback")
@@ -291,7 +292,11 @@ class Analyzer:
                 hits = tuple(ThemeHit(t, p, evidence.get((k, t), ())) for t, p in hits_by_row[k])
             hits = tuple(replace(h, threshold=float(thresholds[THEMES.index(h.name)])) for h in hits)
             role = find_role(masked) if parsed[k].segments else None
-            kind = kind_from_text(masked)
+            # The model's learned kind when it has one (measured better on the real-mix split,
+            # see the model card); the phrase rules of kinds.py for a model without it.
+            kind = (
+                self.model.kinds_[int(output.kind_probs[k].argmax())] if self.model.kinds_ else kind_from_text(masked)
+            )
             advice = advise(masked, hits, kind=kind, role=role)
             results[i] = Analysis(
                 text=items[i],

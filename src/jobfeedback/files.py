@@ -277,7 +277,7 @@ def analyze_file(
     if progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(unit="row", desc="jobfeedback", total=_count_rows(in_path, detect_format(in_path, input_format)))
+        bar = tqdm(unit="row", desc="jobfeedback", total=count_rows(in_path, detect_format(in_path, input_format)))
     total = 0
     try:
         with atomic_output(output_path) as tmp:
@@ -322,7 +322,7 @@ def readable_steps(analysis) -> str:
     return "\n".join(f"{step.action} (guide: {step.guide_section})" for step in analysis.next_steps)
 
 
-def _count_rows(path: Path, fmt: str) -> int | None:
+def count_rows(path: Path, fmt: str) -> int | None:
     """Row count for the progress bar: Parquet metadata, non-blank lines for JSONL, CSV records.
 
     CSV is read once more with the csv module (fast, and right about quoted line

@@ -88,14 +88,14 @@ def detect_language(text: str) -> str:
     footer does not make a French email English. A text with no words left is ``"en"``,
     the default.
     """
-    from .sentences import mask_noise
+    from .cleaning import mask_noise
 
     return detect_masked(mask_noise(text))
 
 
 def detect_masked(masked: str) -> str:
     """Return the language code of a text already passed through :func:`~jobfeedback.sentences.mask_noise`."""
-    from .sentences import normalize_typography
+    from .typography import normalize_typography
 
     # Folded first, so full-width letters or curly quotes do not look like another script.
     folded = normalize_typography(masked[: SAMPLE_CHARS * 4])[0]

@@ -254,7 +254,7 @@ def polarity_subjectivity(text: str) -> tuple[float, float]:
     :func:`jobfeedback.sentences.words_only_in_long_runs`); only on texts with such a
     run may the values differ from TextBlob's.
     """
-    from .sentences import words_only_in_long_runs
+    from .typography import words_only_in_long_runs
 
     score = _analyser()(words_only_in_long_runs(text, MAX_RUN + 1, max_run=MAX_RUN))
     return float(score[0]), float(score[1])

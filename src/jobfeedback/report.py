@@ -589,7 +589,7 @@ def report_file(
     """
     from .analyzer import default_analyzer
     from .errors import InputFileError
-    from .files import _count_rows, atomic_output, detect_format, read_chunks
+    from .files import atomic_output, count_rows, detect_format, read_chunks
 
     fmt = report_format(output_path, fmt)
     analyzer = analyzer or default_analyzer()
@@ -598,7 +598,7 @@ def report_file(
     if progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(unit="text", desc="jobfeedback", total=_count_rows(Path(input_path), detect_format(input_path)))
+        bar = tqdm(unit="text", desc="jobfeedback", total=count_rows(Path(input_path), detect_format(input_path)))
     try:
         for chunk in read_chunks(input_path, text_column):
             for column, what in ((date_column, "Date"), (group_column, "Group")):
