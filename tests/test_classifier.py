@@ -50,6 +50,7 @@ def test_fit_validates_labels():
         FeedbackModel(levels="words").fit(["a"], np.zeros((1, len(THEMES))))
 
 
+@pytest.mark.slow
 def test_training_is_reproducible():
     from jobfeedback.training import fit_model
 

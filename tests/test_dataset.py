@@ -48,6 +48,7 @@ def _trigrams(text):
     return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
 
 
+@pytest.mark.slow
 def test_near_duplicates_under_five_percent(records):
     grams = [_trigrams(r["text"]) for r in records]
     index: dict[tuple, list[int]] = {}

@@ -84,6 +84,7 @@ PIECES = [
 ]
 
 
+@pytest.mark.slow
 def test_equal_on_the_dataset_and_nasty_inputs():
     root = Path(__file__).resolve().parents[1]
     texts = [

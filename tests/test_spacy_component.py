@@ -9,6 +9,7 @@ import pytest
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_add_pipe_in_fresh_process_without_import():
     code = (
         "import sys, spacy\n"
