@@ -15,7 +15,15 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-THEMES = {"skills_gap", "experience", "communication", "culture_fit", "interview_preparation", "logistics", "competition"}
+THEMES = {
+    "skills_gap",
+    "experience",
+    "communication",
+    "culture_fit",
+    "interview_preparation",
+    "logistics",
+    "competition",
+}
 TONES = {"positive", "neutral", "negative", "mixed"}
 DEV_SHARE = 0.15
 
@@ -42,7 +50,12 @@ def main() -> int:
                 problems.append(f"{draft.name}:{lineno}: {exc}")
                 continue
             themes = rec.get("themes")
-            if not isinstance(rec.get("text"), str) or not isinstance(themes, list) or set(themes) - THEMES or rec.get("tone") not in TONES:
+            if (
+                not isinstance(rec.get("text"), str)
+                or not isinstance(themes, list)
+                or set(themes) - THEMES
+                or rec.get("tone") not in TONES
+            ):
                 problems.append(f"{draft.name}:{lineno}: bad labels {themes!r} {rec.get('tone')!r}")
                 continue
             key = " ".join(rec["text"].lower().split())
