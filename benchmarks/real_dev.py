@@ -44,7 +44,8 @@ def main() -> int:
     Y = label_matrix(labels)
     probs = np.array([a.scores for a in results])
     tones = [a.sentiment.label or "neutral" for a in results]
-    rep = score(Y, probs, analyzer.model.thresholds_, [lab["tone"] for lab in labels], tones)
+    found = np.array([[t in a.theme_names for t in THEMES] for a in results], dtype=int)
+    rep = score(Y, probs, analyzer.model.thresholds_, [lab["tone"] for lab in labels], tones, pred=found)
     print(f"real dev: {len(labels)} texts ({sum(not a.is_supported for a in results)} not analysed)")
     print(f"{'theme':<24}{'precision':>10}{'recall':>8}{'F1':>7}{'support':>9}")
     for t in THEMES:
@@ -57,7 +58,7 @@ def main() -> int:
     for true in TONES:
         print(f"  {true:<10}" + "".join(f"{confusion[(true, p)]:>7}" for p in TONES))
     imp = [THEMES.index(t) for t in IMPROVEMENT_THEMES]
-    pred = probs >= analyzer.model.thresholds_
+    pred = found.astype(bool)
     generic = [i for i, lab in enumerate(labels) if not lab["themes"]]
     print(f"no-reason texts given an improvement theme: {np.mean([pred[i, imp].any() for i in generic]):.1%}")
     kinds = kind_report([lab["kind"] for lab in labels], [a.kind for a in results])

@@ -41,7 +41,7 @@ def expected_calibration_error(Y: np.ndarray, probs: np.ndarray, bins: int = 10)
     return float(ece)
 
 
-def score(Y: np.ndarray, probs: np.ndarray, thresholds: np.ndarray, tones_true=None, tones_pred=None) -> dict:
+def score(Y: np.ndarray, probs: np.ndarray, thresholds, tones_true=None, tones_pred=None, pred=None) -> dict:
     """Theme and tone metrics from labels and predictions.
 
     Parameters
@@ -51,13 +51,17 @@ def score(Y: np.ndarray, probs: np.ndarray, thresholds: np.ndarray, tones_true=N
     probs : numpy.ndarray
         (n, 7) theme confidences.
     thresholds : numpy.ndarray
-        Decision threshold per theme.
+        Decision threshold per theme (used when ``pred`` is not given).
     tones_true, tones_pred : sequence of str, optional
         True and predicted tones.
+    pred : numpy.ndarray, optional
+        (n, 7) 0/1 theme decisions, when they are more than ``probs >= thresholds`` (the
+        analyser's, see :func:`evaluate`).
     """
     from sklearn.metrics import f1_score
 
-    pred = (probs >= thresholds).astype(int)
+    if pred is None:
+        pred = (probs >= thresholds).astype(int)
     report = theme_report(Y, pred)
     improvement_cols = [THEMES.index(t) for t in IMPROVEMENT_THEMES]
     generic = np.flatnonzero(Y.sum(axis=1) == 0)
@@ -82,7 +86,12 @@ def evaluate(analyzer, records: list[dict]) -> dict:
     results = analyzer.analyze_many([r["text"] for r in records])
     probs = np.array([a.scores for a in results]).reshape(len(records), len(THEMES))
     tones_pred = [a.sentiment.label or "neutral" for a in results]  # not analysed: no tone, counted as neutral
-    report = score(label_matrix(records), probs, analyzer.model.thresholds_, [r["tone"] for r in records], tones_pred)
+    pred = np.array([[t in a.theme_names for t in THEMES] for a in results], dtype=int).reshape(
+        len(records), len(THEMES)
+    )
+    report = score(
+        label_matrix(records), probs, analyzer.model.thresholds_, [r["tone"] for r in records], tones_pred, pred=pred
+    )
     report["not_scored"] = int(sum(not a.is_supported for a in results))
     if all(hasattr(a, "kind") for a in results):
         report["kinds"] = kind_report([r.get("kind", "rejection") for r in records], [a.kind for a in results])

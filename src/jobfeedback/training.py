@@ -42,6 +42,37 @@ def fit_model(records: list[dict], params: dict | None = None):
     )
 
 
+def held_out_metrics(analyzer, records: list[dict], say=print) -> dict:
+    """Metrics of ``analyzer`` on each split of :data:`REPORT_SPLITS` present in ``records``."""
+    from .metrics import evaluate
+
+    metrics = {}
+    for name in REPORT_SPLITS:
+        held_out = split(records, name)
+        if held_out:
+            say(f"Evaluating on the {name} split ({len(held_out)} examples)...")
+            metrics[name] = evaluate(analyzer, held_out)
+    return metrics
+
+
+def refresh_metrics(path, data=None) -> dict:
+    """Re-evaluate a saved model directory on the held-out splits; rewrite its metrics and card.
+
+    For when the analysis around a model changes but the model does not: ``model.joblib``
+    and its sha256 stay as they are.
+    """
+    from .analyzer import Analyzer
+    from .model_card import write_model_card
+
+    path = Path(path)
+    records = load_dataset(data)
+    meta = json.loads((path / "meta.json").read_text("utf-8"))
+    meta["metrics"] = held_out_metrics(Analyzer.load(path, trusted=True), records, lambda *a: None)
+    (path / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", "utf-8")
+    write_model_card(path, meta, records)
+    return meta["metrics"]
+
+
 def train(output, data=None, params: dict | None = None, progress: bool = True) -> Path:
     """Train the default model on the train and dev splits and save it to ``output``.
 
@@ -62,7 +93,6 @@ def train(output, data=None, params: dict | None = None, progress: bool = True) 
         The model directory.
     """
     from .analyzer import Analyzer
-    from .metrics import evaluate
     from .model_card import write_model_card
     from .model_dir import save_model
 
@@ -71,13 +101,7 @@ def train(output, data=None, params: dict | None = None, progress: bool = True) 
     say = print if progress else (lambda *a, **k: None)
     say(f"Training on {len(fit_records)} examples ({'+'.join(FIT_SPLITS)}); this takes a few minutes.")
     model = fit_model(fit_records, params)
-    analyzer = Analyzer(model)
-    metrics = {}
-    for name in REPORT_SPLITS:
-        held_out = split(records, name)
-        if held_out:
-            say(f"Evaluating on the {name} split ({len(held_out)} examples)...")
-            metrics[name] = evaluate(analyzer, held_out)
+    metrics = held_out_metrics(Analyzer(model), records, say)
     meta = {
         "training_data": {
             "sha256": data_hash(records),
