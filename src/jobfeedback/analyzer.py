@@ -258,7 +258,7 @@ class Analyzer:
 
         if not work:
             return results  # type: ignore[return-value]
-        parsed = parse_many([masked for _, _, masked, _ in work])
+        parsed = parse_many([masked for _, _, masked, _ in work], languages=["en"] * len(work))
         languages = [p.language for p in parsed]
         output = self.model.predict_parsed(parsed)
         theme_probs, tone_probs = output.theme_probs, output.tone_probs

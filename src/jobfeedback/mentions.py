@@ -124,14 +124,19 @@ def find_areas(text: str) -> tuple[str, ...]:
 _CLAUSE = re.compile(r"[.!?;\n]+|,?\s\b(?:but|however|although|though|whereas|while)\b", re.IGNORECASE)
 
 
+@cache
+def _praise_and_criticism() -> tuple[re.Pattern, re.Pattern]:
+    data = _mentions()
+    return _cue_pattern(data["praise_cues"]), _cue_pattern(data["criticism_cues"])
+
+
 def praised_skills(text: str) -> tuple[str, ...]:
     """Return the skills the text praises and does not fault in the same clause.
 
     "Your SQL skills impressed everyone, but ..." praises SQL: a next step must not
     ask the reader to close a gap in it.
     """
-    data = _mentions()
-    praise, criticism = _cue_pattern(data["praise_cues"]), _cue_pattern(data["criticism_cues"])
+    praise, criticism = _praise_and_criticism()
     found: dict[str, None] = {}
     for clause in _CLAUSE.split(text):
         if praise.search(clause) and not criticism.search(clause):
@@ -141,12 +146,19 @@ def praised_skills(text: str) -> tuple[str, ...]:
 
 def gap_skills(text: str, evidence: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Return the skills named as missing: those in the evidence (else the text), less those praised."""
-    praised = set(praised_skills(text))
     named = find_skills(" ".join(evidence)) or find_skills(text)
+    if not named:  # most texts name no skill: nothing to check for praise
+        return ()
+    praised = set(praised_skills(text))
     return tuple(s for s in named if s not in praised)
 
 
 _GREETING = re.compile(r"^\s*(?:dear|hi|hello|hey)\s+(?P<who>[^\s,!:]+(?:\s+[^\s,!:]+)?)", re.IGNORECASE)
+
+
+@cache
+def _personal_cues() -> re.Pattern:
+    return _cue_pattern(_mentions()["personal_cues"])
 
 
 def is_personal(text: str) -> bool:
@@ -159,7 +171,7 @@ def is_personal(text: str) -> bool:
     m = _GREETING.match(text)
     if m and m.group("who").lower().split()[0] not in set(data["impersonal_greetings"]):
         return True
-    return bool(_cue_pattern(data["personal_cues"]).search(text))
+    return bool(_personal_cues().search(text))
 
 
 _ROLE_WORDS = r"(?:role|position|job|opening|vacancy|post|opportunity|req|requisition)"

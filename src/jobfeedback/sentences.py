@@ -92,7 +92,7 @@ def _num_id():
     return np.uint64(hash_string("0"))
 
 
-def parse_many(masked_texts: list[str]) -> list[ParsedText]:
+def parse_many(masked_texts: list[str], *, languages: list[str] | None = None) -> list[ParsedText]:
     """Tokenize masked texts with spaCy and split them into sentences.
 
     A sentence ends at sentence-final punctuation (with any closing quotes or brackets
@@ -107,6 +107,9 @@ def parse_many(masked_texts: list[str]) -> list[ParsedText]:
     ----------
     masked_texts : list of str
         Texts already passed through :func:`mask_noise`.
+    languages : list of str, optional
+        The language of each text when the caller has already identified it (the
+        analyser does, to skip texts in other languages); detected here otherwise.
 
     Returns
     -------
@@ -132,9 +135,13 @@ def parse_many(masked_texts: list[str]) -> list[ParsedText]:
         folded, origin = normalize_typography(text)
         prepared.append((break_long_runs(folded), origin))
     docs = nlp.tokenizer.pipe([p for p, _ in prepared], batch_size=256)
+    if languages is None:
+        from .language import detect_masked
+
+        languages = [detect_masked(text) for text in masked_texts]
     parsed = [
-        _parse_one(text, read, origin, doc, attrs, num_id)
-        for text, (read, origin), doc in zip(masked_texts, prepared, docs, strict=True)
+        _parse_one(text, read, origin, doc, attrs, num_id, language)
+        for text, (read, origin), doc, language in zip(masked_texts, prepared, docs, languages, strict=True)
     ]
     _count_texts(len(masked_texts))
     return parsed
@@ -157,22 +164,20 @@ def _count_texts(n: int) -> None:
         _nlp.cache_clear()
 
 
-def _parse_one(text, read, origin, doc, attrs, num_id) -> ParsedText:
+def _parse_one(text, read, origin, doc, attrs, num_id, language) -> ParsedText:
     """Split one tokenized text into sentences and word ids (see :func:`parse_many`).
 
     ``read`` is the text spaCy tokenized; ``origin`` maps its offsets to ``text`` (None: the same).
     """
     import numpy as np
 
-    from .language import detect_masked
-
     if len(doc) == 0:
-        return _empty(text)
+        return _empty(text, language)
     arr = doc.to_array(attrs)
     space = arr[:, 1].astype(bool)
     words = np.flatnonzero(~space)
     if len(words) == 0:
-        return _empty(text)
+        return _empty(text, language)
     idx, length = arr[:, 3].astype(np.int64), arr[:, 4].astype(np.int64)
     newline = np.zeros(len(doc), dtype=np.int64)  # line breaks in each whitespace token
     for i in np.flatnonzero(space):
@@ -209,15 +214,13 @@ def _parse_one(text, read, origin, doc, attrs, num_id) -> ParsedText:
     token_sentence = keep_sentence[sentence_of_word]
     kept = token_sentence >= 0
     token_ids = np.where(w[:, 2].astype(bool), num_id, word_ids)[kept]
-    return ParsedText(text, tuple(segments), token_ids, token_sentence[kept], detect_masked(text))
+    return ParsedText(text, tuple(segments), token_ids, token_sentence[kept], language)
 
 
-def _empty(text: str) -> ParsedText:
+def _empty(text: str, language: str) -> ParsedText:
     import numpy as np
 
-    from .language import detect_masked
-
-    return ParsedText(text, (), np.zeros(0, np.uint64), np.zeros(0, np.int64), detect_masked(text))
+    return ParsedText(text, (), np.zeros(0, np.uint64), np.zeros(0, np.int64), language)
 
 
 def segment_many(masked_texts: list[str]) -> list[list[Segment]]:
