@@ -85,7 +85,7 @@ def test_file_round_trip_keeps_every_row_and_column(tmp_path, ext):
     assert rc == 0
     res = {"csv": pd.read_csv, "jsonl": lambda p: pd.read_json(p, lines=True), "parquet": pd.read_parquet}[ext](out)
     assert len(res) == len(df)
-    assert list(res.columns) == ["id", "feedback", "note", "kind", *RESULT_COLUMNS]
+    assert list(res.columns) == ["id", "feedback", "note", *RESULT_COLUMNS]
     assert res["id"].tolist() == list(range(len(df)))
     assert res["note"].tolist() == df["note"].tolist()
     errors = res["error"].astype(object).fillna("").astype(str)

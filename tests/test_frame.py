@@ -54,3 +54,9 @@ def test_dask_dataframe_in_and_out():
     assert list(got.columns) == list(expected.columns)
     assert got["themes"].tolist() == expected["themes"].tolist()
     assert got["k"].tolist() == list(range(12))
+
+
+def test_frame_has_a_kind_column_first():
+    from jobfeedback.frame import RESULT_COLUMNS
+
+    assert RESULT_COLUMNS[0] == "kind"

@@ -94,19 +94,18 @@ def format_analysis(a) -> str:
     if not a.is_supported:
         return f"Not analysed (language: {a.language}): only English feedback is analysed."
     s = a.sentiment
-    lines.append(
-        f"Tone: {s.label} ({s.score:.0%})   TextBlob polarity {s.polarity:+.2f}, subjectivity {s.subjectivity:.2f}"
-    )
+    lines.append(f"Message: {a.kind}")
+    lines.append(f"Tone: {s.describe()}   TextBlob polarity {s.polarity:+.2f}, subjectivity {s.subjectivity:.2f}")
     if a.truncated:
         lines.append("Note: the text was long; only its beginning was analysed.")
     if a.themes:
         lines.append("Themes:")
         for hit in a.themes:
-            lines.append(f"  - {hit.name} ({hit.confidence:.0%})")
+            lines.append(f"  - {hit.name} ({hit.strength})")
             for ev in hit.evidence:
                 lines.append(f'      "{" ".join(ev.split())}"')
     else:
-        lines.append("Themes: none - the text gives no specific reason.")
+        lines.append("Themes: none - the text gives no specific reason." if a.kind == "rejection" else "Themes: none.")
     if a.skills:
         lines.append(f"Skills named: {', '.join(a.skills)}")
     lines.append("Next steps:")

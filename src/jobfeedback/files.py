@@ -284,7 +284,7 @@ def analyze_file(
             writer = _Writer(tmp, out_fmt)
             try:
                 for chunk in read_chunks(in_path, text_column, input_format, chunk_rows):
-                    clash = [c for c in (*RESULT_COLUMNS, "kind") if c in chunk.columns]
+                    clash = [c for c in RESULT_COLUMNS if c in chunk.columns]
                     if clash:
                         raise InputFileError(Errors.E040.format(clash=clash))
                     cells = chunk[text_column].tolist()
@@ -293,7 +293,6 @@ def analyze_file(
                     analyses = analyzer.analyze_many(texts, n_jobs=n_jobs, batch_size=batch_size, redact=redact)
                     results = results_frame(analyses, index=chunk.index)
                     results.loc[undecodable, "error"] = "text is not valid UTF-8"
-                    results.insert(0, "kind", [a.kind if a.error is None else "" for a in analyses])
                     if out_fmt == "csv":
                         # JSON inside a CSV cell is unreadable in a spreadsheet: plain lines instead.
                         results["evidence"] = [readable_evidence(a) for a in analyses]

@@ -9,6 +9,7 @@ from .results import Analysis
 from .taxonomy import THEMES
 
 RESULT_COLUMNS: tuple[str, ...] = (
+    "kind",
     "tone",
     "tone_score",
     "polarity",
@@ -35,6 +36,7 @@ def result_row(a: Analysis) -> dict:
     next steps) so that every cell is a plain string or number in CSV too.
     """
     row = {
+        "kind": a.kind if a.analysed else "",
         "tone": a.sentiment.label if a.analysed else "",
         "tone_score": a.sentiment.score,
         "polarity": a.sentiment.polarity,
