@@ -215,13 +215,8 @@ class FeedbackModel(BaseEstimator):
         Y = np.asarray(Y, dtype=int)
         if Y.shape != (len(parsed), len(THEMES)):
             raise ValueError(Errors.E103.format(shape=Y.shape, n=len(parsed), k=len(THEMES)))
-        if tones is not None:
-            tones = np.asarray(list(tones), dtype=object)
-            if len(tones) != len(parsed):
-                raise ValueError(Errors.E104.format(n_tones=len(tones), n=len(parsed)))
-            unknown = set(tones) - set(TONES)
-            if unknown:
-                raise ValueError(Errors.E105.format(unknown=sorted(unknown), known=", ".join(TONES)))
+        tones = _checked_labels(tones, len(parsed), TONES, Errors.E105)
+        kinds = _checked_labels(kinds, len(parsed), KINDS, Errors.E107)
         if rationales is not None and len(rationales) != len(parsed):
             raise ValueError(Errors.E104.format(n_tones=len(rationales), n=len(parsed)))
 
@@ -259,28 +254,8 @@ class FeedbackModel(BaseEstimator):
             self.stack_intercept_[j] = stack.intercept_[0]
             oof_probs[:, j] = stack.predict_proba(Z)[:, 1]
         self.thresholds_ = np.array([_best_threshold(Y[:, j], oof_probs[:, j]) for j in range(len(THEMES))])
-        self.oof_theme_probs_ = oof_probs
-
-        if tones is not None:
-            self.tone_ = LogisticRegression(C=self.tone_C, class_weight="balanced", max_iter=3000).fit(Xt, tones)
-            self.tone_.sparsify()
-            self.tones_ = tuple(str(c) for c in self.tone_.classes_)
-        else:
-            self.tone_ = None
-            self.tones_ = ()
-        if kinds is not None:
-            kinds = np.asarray(list(kinds), dtype=object)
-            if len(kinds) != len(parsed):
-                raise ValueError(Errors.E104.format(n_tones=len(kinds), n=len(parsed)))
-            unknown = set(kinds) - set(KINDS)
-            if unknown:
-                raise ValueError(Errors.E107.format(unknown=sorted(unknown), known=", ".join(KINDS)))
-            self.kind_ = LogisticRegression(C=self.tone_C, class_weight="balanced", max_iter=3000).fit(Xt, kinds)
-            self.kind_.sparsify()
-            self.kinds_ = tuple(str(c) for c in self.kind_.classes_)
-        else:
-            self.kind_ = None
-            self.kinds_ = ()
+        self.tone_, self.tones_ = _fit_text_labels(Xt, tones, self.tone_C)
+        self.kind_, self.kinds_ = _fit_text_labels(Xt, kinds, self.tone_C)
         return self
 
     def _folds(self, n: int, groups):
@@ -400,6 +375,30 @@ class FeedbackModel(BaseEstimator):
         probabilities. :func:`rank_evidence` turns one column into evidence sentences.
         """
         return list(self.predict_parsed(as_parsed(X)).sentence_scores)
+
+
+def _checked_labels(values, n: int, known: tuple[str, ...], unknown_error: str):
+    """``values`` as an object array after checking its length and labels (None stays None)."""
+    if values is None:
+        return None
+    values = np.asarray(list(values), dtype=object)
+    if len(values) != n:
+        raise ValueError(Errors.E104.format(n_tones=len(values), n=n))
+    unknown = set(values) - set(known)
+    if unknown:
+        raise ValueError(unknown_error.format(unknown=sorted(unknown), known=", ".join(known)))
+    return values
+
+
+def _fit_text_labels(X, labels, C: float):
+    """A multinomial logistic regression of ``labels`` on text features, and its classes (None, ())."""
+    from sklearn.linear_model import LogisticRegression
+
+    if labels is None:
+        return None, ()
+    clf = LogisticRegression(C=C, class_weight="balanced", max_iter=3000).fit(X, labels)
+    clf.sparsify()  # stored sparse: only the buckets seen in training have weights
+    return clf, tuple(str(c) for c in clf.classes_)
 
 
 def _dense(m) -> np.ndarray:
