@@ -215,8 +215,8 @@ class FeedbackModel(BaseEstimator):
         Y = np.asarray(Y, dtype=int)
         if Y.shape != (len(parsed), len(THEMES)):
             raise ValueError(Errors.E103.format(shape=Y.shape, n=len(parsed), k=len(THEMES)))
-        tones = _checked_labels(tones, len(parsed), TONES, Errors.E105)
-        kinds = _checked_labels(kinds, len(parsed), KINDS, Errors.E107)
+        tones = _checked_labels(tones, len(parsed), TONES, "tone")
+        kinds = _checked_labels(kinds, len(parsed), KINDS, "kind")
         if rationales is not None and len(rationales) != len(parsed):
             raise ValueError(Errors.E104.format(n_tones=len(rationales), n=len(parsed)))
 
@@ -377,7 +377,7 @@ class FeedbackModel(BaseEstimator):
         return list(self.predict_parsed(as_parsed(X)).sentence_scores)
 
 
-def _checked_labels(values, n: int, known: tuple[str, ...], unknown_error: str):
+def _checked_labels(values, n: int, known: tuple[str, ...], what: str):
     """``values`` as an object array after checking its length and labels (None stays None)."""
     if values is None:
         return None
@@ -386,7 +386,7 @@ def _checked_labels(values, n: int, known: tuple[str, ...], unknown_error: str):
         raise ValueError(Errors.E104.format(n_tones=len(values), n=n))
     unknown = set(values) - set(known)
     if unknown:
-        raise ValueError(unknown_error.format(unknown=sorted(unknown), known=", ".join(known)))
+        raise ValueError(Errors.E105.format(what=what, unknown=sorted(unknown), known=", ".join(known)))
     return values
 
 

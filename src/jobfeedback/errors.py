@@ -88,8 +88,7 @@ class Errors:
     E102 = "E102 Expected an iterable of str or of parsed texts, got items of type(s) {types}."
     E103 = "E103 Theme labels must have shape ({n}, {k}) (one row per text, one column per theme), got {shape}."
     E104 = "E104 Got {n_tones} labels or rationales for {n} texts; give one per text."
-    E105 = "E105 Unknown tone(s) {unknown}; known tones: {known}."
-    E107 = "E107 Unknown kind(s) {unknown}; known kinds: {known}."
+    E105 = "E105 Unknown {what}(s) {unknown}; known {what}s: {known}."
     E106 = "E106 levels must be 'both', 'sentence' or 'text', got {levels!r}."
 
 
