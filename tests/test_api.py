@@ -124,7 +124,8 @@ def test_analyze_many_keeps_bad_rows():
 
 
 @pytest.mark.model
-def test_clear_cases(analyzer):
+def test_clear_cases(shipped_analyzer):
+    analyzer = shipped_analyzer
     cases = {
         "Unfortunately your Kubernetes knowledge was not deep enough for this role.": "skills_gap",
         "We have decided to offer the position to another candidate.": "competition",
@@ -146,6 +147,7 @@ def test_generic_rejection_gets_no_theme_and_request_feedback():
     assert any(s.guide_section == "Request Feedback" for s in a.next_steps)
 
 
+@pytest.mark.model
 def test_next_steps_name_the_skill():
     a = jobfeedback.analyze(
         "Thanks for your time. Your Kubernetes experience was too thin: you could not explain pods or deployments."
@@ -170,6 +172,7 @@ def test_results_are_frozen_and_hashable_parts():
     hash(a.next_steps)
 
 
+@pytest.mark.model
 def test_follow_up_email_is_tailored():
     a = jobfeedback.analyze("Your SQL was not strong enough for the Data Analyst role.")
     email = a.follow_up_email(recipient="Marta", sender="Alex Kim", company="Brightline")
@@ -218,12 +221,14 @@ def test_no_email_for_an_acknowledgement():
     assert _analysis(kind="other").follow_up_email() == ""
 
 
+@pytest.mark.model
 def test_analyzer_load_default_and_repr():
     a = jobfeedback.Analyzer.load()
     assert "models" in repr(a)
     assert a.analyze("We went with another candidate.") == jobfeedback.analyze("We went with another candidate.")
 
 
+@pytest.mark.model
 def test_offer_is_not_a_rejection():
     a = jobfeedback.analyze(
         "Congratulations! We are pleased to offer you the position of Data Analyst. The offer letter is attached."
@@ -235,6 +240,7 @@ def test_offer_is_not_a_rejection():
     assert len(a.next_steps) <= 2
 
 
+@pytest.mark.model
 def test_invitation_and_acknowledgement_get_their_own_answer():
     invite = jobfeedback.analyze("We would like to invite you to the next round. Please schedule an interview slot.")
     assert invite.kind == "invitation" and len(invite.next_steps) == 1 and "next stage" in invite.next_steps[0].action

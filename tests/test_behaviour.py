@@ -28,8 +28,8 @@ def _passes(case, analysis) -> bool:
     return "tone" not in case or analysis.sentiment.label == case["tone"]
 
 
-def test_behaviour_pass_rate(analyzer):
-    results = analyzer.analyze_many([c["text"] for c in CASES])
+def test_behaviour_pass_rate(shipped_analyzer):
+    results = shipped_analyzer.analyze_many([c["text"] for c in CASES])
     by_check = defaultdict(list)
     failures = []
     for case, a in zip(CASES, results, strict=True):
@@ -49,23 +49,23 @@ def test_behaviour_pass_rate(analyzer):
         "The hiring manager felt you didn't prepare - you hadn't read the brief.",
     ],
 )
-def test_typography_does_not_change_results(analyzer, text):
+def test_typography_does_not_change_results(shipped_analyzer, text):
     variants = [
         text,
         text.replace("'", "\u2019"),
         text.replace(" - ", " \u2014 ").replace("'", "\u2019"),
         text.replace(" ", "\u00a0", 3),
     ]
-    results = analyzer.analyze_many(variants)
+    results = shipped_analyzer.analyze_many(variants)
     assert len({(a.theme_names, a.sentiment.label) for a in results}) == 1
 
 
 @pytest.mark.parametrize("name", ["Dana", "Oluwaseun", "Bartholomew", "Mei-Ling", "José"])
-def test_names_do_not_change_themes(analyzer, name):
-    base = analyzer.analyze(
+def test_names_do_not_change_themes(shipped_analyzer, name):
+    base = shipped_analyzer.analyze(
         "Hi Sam,\nThank you for interviewing. We went with a candidate with more experience in B2B sales."
     )
-    other = analyzer.analyze(
+    other = shipped_analyzer.analyze(
         f"Hi {name},\nThank you for interviewing. We went with a candidate with more experience in B2B sales."
     )
     assert base.theme_names == other.theme_names

@@ -31,6 +31,7 @@ def test_python_m_works():
     assert out.stdout.startswith("jobfeedback ")
 
 
+@pytest.mark.model
 def test_analyze_text_readable(capsys):
     assert main(["analyze", "Your SQL was weak and we went with another candidate."]) == 0
     out = capsys.readouterr().out

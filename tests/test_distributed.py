@@ -21,7 +21,7 @@ distributed = pytest.importorskip("distributed")
 import jobfeedback
 from jobfeedback.frame import RESULT_COLUMNS
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.model]  # workers load the shipped model from disk
 
 ROOT = Path(__file__).resolve().parents[1]
 

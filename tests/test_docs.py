@@ -6,6 +6,8 @@ import re
 import shlex
 from pathlib import Path
 
+import pytest
+
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
@@ -13,6 +15,7 @@ def _blocks(lang):
     return re.findall(rf"```{lang}\n(.*?)```", README.read_text("utf-8"), flags=re.S)
 
 
+@pytest.mark.model
 def test_readme_python_blocks_run():
     blocks = _blocks("python")
     assert blocks
