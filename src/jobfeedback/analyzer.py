@@ -259,12 +259,11 @@ class Analyzer:
         if not work:
             return results  # type: ignore[return-value]
         parsed = parse_many([masked for _, _, masked, _ in work], languages=["en"] * len(work))
-        languages = [p.language for p in parsed]
         output = self.model.predict_parsed(parsed)
         theme_probs, tone_probs = output.theme_probs, output.tone_probs
         thresholds = self.model.thresholds_
-        # Texts in another language, or with nothing left after cleaning, are not scored.
-        scored = [bool(p.segments) and lang == "en" for p, lang in zip(parsed, languages, strict=True)]
+        # Other languages were set aside above; a text with nothing left after cleaning is not scored.
+        scored = [bool(p.segments) for p in parsed]
         hits_by_row: dict[int, list[tuple[str, float]]] = {}
         evidence: dict[tuple[int, str], tuple[str, ...]] = {}
         for k, ok in enumerate(scored):
@@ -309,8 +308,8 @@ class Analyzer:
                 role=role,
                 areas=advice.areas,
                 kind=kind,
-                language=languages[k],
-                is_supported=languages[k] == "en",
+                language="en",
+                is_supported=True,
                 truncated=truncated,
             )
         return results  # type: ignore[return-value]
