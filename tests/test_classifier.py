@@ -88,11 +88,11 @@ def test_save_load_same_predictions(tmp_path):
 
 
 def test_model_does_not_read_the_lexicon_after_fit(monkeypatch):
-    from jobfeedback import mentions
+    from jobfeedback import lexicon
 
     m = tiny_model()
     before = m.predict_proba(["Your Terraform was weak."])
-    monkeypatch.setattr(mentions, "lexicon_entries", lambda **kw: ())
+    monkeypatch.setattr(lexicon, "default_lexicon", lambda: lexicon.SkillLexicon(()))
     assert np.array_equal(m.predict_proba(["Your Terraform was weak."]), before)
 
 

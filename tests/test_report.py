@@ -1,4 +1,4 @@
-"""Aggregate summaries and the HTML/Markdown report."""
+"""The report: a summary rendered as HTML or Markdown, and the report command."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import base64
 import re
 
 import pytest
+from handmade import ANALYSES, DATES, GROUPS
 
 import jobfeedback
-from jobfeedback import Analysis, Sentiment, ThemeHit
 from jobfeedback.cli import main
-from jobfeedback.report import summarize, to_html
+from jobfeedback.report import summarize, to_html, to_markdown
 
 TEXTS = [
     "Your SQL was weak.",
@@ -21,72 +21,13 @@ TEXTS = [
 ]
 
 
-def _a(text, themes=(), kind="rejection", skills=(), supported=True, error=None):
-    hits = tuple(ThemeHit(t, 0.9, (f"{text}",), threshold=0.5) for t in themes)
-    return Analysis(
-        text=text,
-        themes=hits,
-        sentiment=Sentiment("neutral", 0.8, 0.0, 0.0),
-        next_steps=(),
-        skills=skills,
-        kind=kind,
-        is_supported=supported,
-        language="en" if supported else "fr",
-        error=error,
-    )
+def test_report_of_nothing():
+    assert "no rejection" in to_markdown(summarize([])).lower()
 
 
-# Plumbing tests build their analyses by hand: they must not depend on what the shipped model predicts.
-ANALYSES = [
-    _a("Your SQL was weak <b>really</b>.", ("skills_gap",), skills=("SQL",)),
-    _a("Your SQL and Python were not at the level we need.", ("skills_gap",), skills=("SQL", "Python")),
-    _a("We cannot sponsor a visa.", ("logistics",)),
-    _a("We will not progress your application."),
-    _a("Congratulations, we are pleased to offer you the job.", kind="offer"),
-    _a("We would like to invite you to the next round.", kind="invitation"),
-    _a("Merci, mais non.", supported=False),
-    _a("", error="missing text (None)"),
-]
-DATES = ["2026-01-03", "2026-01-20", "2026-03-01", "2026-03-10", "2026-03-11", "2026-01-05", "2026-01-06", None]
-GROUPS = ["Acme", "Acme", "Finch", None, "Finch", "Acme", "Acme", "Acme"]
-
-
-def test_summary_counts_kinds_and_themes_over_rejections_only():
+def test_summary_to_markdown_is_the_report_rendering():
     s = summarize(ANALYSES, dates=DATES, groups=GROUPS, group_name="company")
-    # The French text is not analysed: counted apart, not among the texts analysed.
-    assert s.n_texts == 6 and s.n_errors == 1 and s.n_other_language == 1 and s.n_unsupported == 1
-    assert dict(s.languages) == {"fr": 1} and s.n_undated == 0
-    assert sum(c for _, c in s.kind_counts) == s.n_texts
-    assert dict(s.kind_counts) == {"rejection": 4, "offer": 1, "invitation": 1, "other": 0}
-    counts = {t: c for t, c, _ in s.theme_counts}
-    assert counts["skills_gap"] == 2 and counts["logistics"] == 1
-    assert s.no_reason_share == pytest.approx(1 / 4)  # the offer is not "no reason"
-    assert s.focus_theme == "skills_gap"
-    assert s.period == ("2026-01-03", "2026-03-11")
-    assert [p for p, _ in s.by_period] == ["2026-01", "2026-02", "2026-03"]  # the empty month is kept
-    assert dict(s.rejections_by_period) == {"2026-01": 2, "2026-02": 0, "2026-03": 2}
-    gap = next(t for t in s.themes if t.theme == "skills_gap")
-    assert gap.count == 2 and 1 <= len(gap.quotes) <= 3
-    assert dict(gap.named)["SQL"] == 2
-    assert any("SQL" in step.action for step in gap.steps) and 1 <= len(gap.steps) <= 2
-    assert dict(gap.groups) == {"Acme": 2}
-    visa = next(t for t in s.themes if t.theme == "logistics")
-    assert "sponsor" in visa.steps[0].action and dict(visa.named) == {"work authorisation": 1}
-    assert [g for g, _, _ in s.by_group] == ["Acme", "(none)", "Finch"]
-    assert s.to_dict()["kinds"]["offer"] == 1
-
-
-def test_summarize_rejects_mismatched_lengths():
-    with pytest.raises(ValueError, match="dates"):
-        summarize(ANALYSES, dates=["2026-01-01"])
-    with pytest.raises(ValueError, match="groups"):
-        summarize(ANALYSES, groups=iter(["a"]))
-
-
-def test_summary_of_nothing():
-    s = summarize([])
-    assert s.n_texts == 0 and s.focus_theme is None and s.themes == ()
-    assert "no rejection" in s.to_markdown().lower()
+    assert s.to_markdown() == to_markdown(s)
 
 
 def test_markdown_report_reads_correctly():
@@ -101,23 +42,27 @@ def test_markdown_report_reads_correctly():
     assert "\\<b\\>" in md  # feedback text cannot inject Markdown or HTML
 
 
-def test_report_shows_other_languages_and_unreadable_dates(caplog):
+def test_report_shows_other_languages_and_unreadable_dates():
     dates = ["2026-01-03", "not a date", *DATES[2:6], "2026-01-06", None]
-    with caplog.at_level("WARNING", logger="jobfeedback"):
-        s = summarize(ANALYSES, dates=dates)
-    assert s.n_undated == 1 and s.to_dict()["n_undated"] == 1
-    assert s.to_dict()["languages"] == {"fr": 1} and s.to_dict()["n_other_language"] == 1
-    assert "1 analysed texts have a missing or unreadable date" in caplog.text
-    assert dict(s.rejections_by_period)["2026-01"] == 1  # the undated rejection is left out
-    md = s.to_markdown()
+    s = summarize(ANALYSES, dates=dates)
+    md = to_markdown(s)
     assert "- 6 texts analysed" in md and "- 1 not analysed (other language: fr 1" in md
     assert "1 analysed text has a missing or unreadable date" in md
     html = to_html(s)
     assert "not analysed (other language: fr 1)" in html
     assert "1 analysed text has a missing or unreadable date" in html
     # Dates given but none readable: no period, and the report says why rather than "no dates given".
-    md = summarize(ANALYSES[:2], dates=["soon", "later"]).to_markdown()
+    md = to_markdown(summarize(ANALYSES[:2], dates=["soon", "later"]))
     assert "2 analysed texts have a missing or unreadable date" in md and "No dates given" not in md
+
+
+def test_public_names_stay_importable_from_report():
+    from jobfeedback import rendering, report, summary
+
+    assert report.summarize is summary.summarize and report.Summary is summary.Summary
+    assert report.ThemeSummary is summary.ThemeSummary
+    assert report.to_html is rendering.to_html and report.to_markdown is rendering.to_markdown
+    assert set(report.__all__) <= set(dir(report))
 
 
 @pytest.mark.parametrize(

@@ -105,9 +105,9 @@ def analyze_frame(df, text_column: str, **kwargs):
 def summarize(analyses, dates=None, groups=None, group_name=None):
     """Summarise many analyses: message kinds, recurring themes with evidence and next steps, trends.
 
-    See :func:`jobfeedback.report.summarize`.
+    See :func:`jobfeedback.summary.summarize`.
     """
-    from .report import summarize as _summarize
+    from .summary import summarize as _summarize
 
     return _summarize(analyses, dates=dates, groups=groups, group_name=group_name)
 

@@ -1,4 +1,4 @@
-"""Read the data files shipped inside the package (taxonomy, guide, playbook, skills)."""
+"""Read the data files shipped inside the package (``jobfeedback/data``: taxonomy, guide, playbook, skills...)."""
 
 from __future__ import annotations
 

@@ -75,6 +75,13 @@ class Errors:
     E065 = "E065 {name} has {n} items but there are {n_analyses} analyses; give one per analysis."
     E064 = "E064 Unknown kind {kind!r}; known kinds: {known}."
 
+    # Data files (E07x)
+    E070 = (
+        "E070 data/{source}: the line {line!r} ends in an unknown marker; the only marker is {mark} "
+        "(after a name that counts only when written with its capital letter)."
+    )
+    E071 = "E071 Case-sensitive names {names} are not among the lexicon's entries; add them to the entries."
+
     # Optional dependencies
     E010 = "E010 This feature needs {package!r}, which is not installed. Install it with: pip install 'jobfeedback[{extra}]'"
 

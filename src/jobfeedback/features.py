@@ -47,8 +47,9 @@ class NgramCounter(BaseEstimator):
         ``(1, 1)`` or ``(1, 2)``.
     skills : tuple of str or None
         Skill names after which the shared marker token is added. None reads the
-        package's lexicon (``data/skills.txt``, without its case-sensitive entries) at
-        fit time; ``()`` adds no marker.
+        package's lexicon at fit time (:attr:`jobfeedback.lexicon.SkillLexicon.model_entries`:
+        ``data/skills.txt`` without its case-sensitive names, the same lexicon
+        :mod:`jobfeedback.mentions` finds skills with); ``()`` adds no marker.
 
     Attributes
     ----------
@@ -67,9 +68,9 @@ class NgramCounter(BaseEstimator):
             raise ValueError(Errors.E052.format(value=self.ngram_range))
         skills = self.skills
         if skills is None:
-            from .mentions import lexicon_entries
+            from .lexicon import default_lexicon
 
-            skills = lexicon_entries(case_insensitive_only=True)
+            skills = default_lexicon().model_entries
         self.skill_keys_ = _lexicon_keys(skills)
         return self
 

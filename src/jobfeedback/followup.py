@@ -2,24 +2,19 @@
 
 The rejection email follows the guide's Stay Professional section (thank the people
 involved, say you remain interested) and its Request Feedback section (ask what to
-improve), with questions shaped by the themes found.
+improve), with questions shaped by the themes found (``data/followup.json``).
 """
 
 from __future__ import annotations
 
 import warnings
 
-# One question per theme: what the candidate most needs to learn when that theme came up.
-_QUESTIONS = {
-    "skills_gap": "Which part of {skill} mattered most for the role, and what level would you expect someone to reach?",
-    "experience": "What {experience} were you looking for, so I can judge how to build it?",
-    "communication": "Was there a moment where my answers were unclear or too long? An example would help me most.",
-    "culture_fit": "What ways of working or values did you feel were missing from my answers?",
-    "interview_preparation": "Which part of my preparation (examples, research, the task) would have made the biggest difference?",
-}
-_GENERIC_QUESTION = (
-    "If you have a moment, could you share one or two things that would have made my application stronger?"
-)
+from ._resources import load_json
+
+
+def _questions() -> dict:
+    """The questions to ask, per theme and in general (``data/followup.json``)."""
+    return load_json("followup.json")
 
 
 def _role_phrase(role: str | None) -> str | None:
@@ -66,7 +61,8 @@ def draft_follow_up(analysis, recipient=None, sender=None, role=None, company=No
     names = analysis.theme_names
     skill = " and ".join(analysis.skills[:2]) if analysis.skills else "the technical skills"
     experience = f"depth of experience in {analysis.areas[0]}" if analysis.areas else "kind or amount of experience"
-    questions = [_QUESTIONS[t].format(skill=skill, experience=experience) for t in names if t in _QUESTIONS][:2]
+    by_theme = _questions()["questions"]
+    questions = [by_theme[t].format(skill=skill, experience=experience) for t in names if t in by_theme][:2]
     lines = [
         subject,
         "",
@@ -82,7 +78,7 @@ def draft_follow_up(analysis, recipient=None, sender=None, role=None, company=No
         lines.append("I would value your feedback, so I can improve:")
         lines += [f"- {q}" for q in questions]
     else:
-        lines.append(_GENERIC_QUESTION)
+        lines.append(_questions()["generic"])
     lines.append("")
     if "logistics" in names or "competition" in names:
         lines.append("If the situation changes or a similar role opens, I would be glad to hear from you.")

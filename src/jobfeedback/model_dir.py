@@ -3,7 +3,7 @@
 A model is a directory holding ``model.joblib`` (the fitted
 :class:`~jobfeedback.classifier.FeedbackModel`), ``meta.json`` (labels, thresholds,
 library versions, the training data's hash, metrics, the sha256 of ``model.joblib`` and of
-the skills lexicon it was fitted with) and ``MODEL_CARD.md``.
+the skills lexicon's names and case flags) and ``MODEL_CARD.md``.
 
 Loading a joblib file runs code from it, so :func:`load_model` checks the file's sha256
 against ``meta.json`` before unpickling, and refuses a directory outside the installed
@@ -35,11 +35,15 @@ def default_model_dir() -> Path:
 
 
 def lexicon_sha256() -> str:
-    """Return the sha256 of the package's skills lexicon (``data/skills.txt``)."""
-    from importlib import resources
+    """Return the sha256 of the package's skills lexicon: its names and case flags, not the file's bytes.
 
-    data = resources.files("jobfeedback").joinpath("data", "skills.txt").read_bytes()
-    return hashlib.sha256(data).hexdigest()
+    Recorded in ``meta.json`` for the record only: a fitted model keeps the names it was
+    fitted with, so loading never compares it. Comments and layout of ``data/skills.txt``
+    do not change it.
+    """
+    from .lexicon import default_lexicon
+
+    return default_lexicon().sha256()
 
 
 def file_sha256(path: str | os.PathLike) -> str:

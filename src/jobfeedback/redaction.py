@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
+
+from ._resources import load_lines
 
 EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 PHONE = re.compile(r"(?<![\w/])\+?\d[\d ().-]{6,18}\d(?![\w/])")
@@ -21,19 +24,12 @@ _AFTER_TITLE = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+({_NAME})")
 _SIGNATURE_NAME = re.compile(
     rf"(?m)^(?:Best|Kind|Warm|Many thanks|Thanks|Thank you|Regards|Best regards|Kind regards|Sincerely|Cheers)\b[^\n]{{0,20}}\n[ \t]*({_NAME})[ \t]*$"
 )
-_NOT_NAMES = {
-    "Applicant",
-    "Candidate",
-    "Team",
-    "Hiring",
-    "There",
-    "All",
-    "Everyone",
-    "Again",
-    "The",
-    "Recruiting",
-    "Talent",
-}
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Words that look like a name after a greeting or title but are not one (``data/not_names.txt``)."""
+    return frozenset(load_lines("not_names.txt"))
 
 
 def _names(text: str) -> set[str]:
@@ -41,7 +37,7 @@ def _names(text: str) -> set[str]:
     for pattern in (_AFTER_GREETING, _AFTER_TITLE, _SIGNATURE_NAME):
         for m in pattern.finditer(text):
             name = m.group(1)
-            if name.split()[0] not in _NOT_NAMES:
+            if name.split()[0] not in _not_names():
                 found.add(name)
     return found
 
