@@ -200,7 +200,7 @@ def _cmd_train(args) -> int:
     # install lies inside site-packages, where nothing loads it.
     output = Path(args.output) if args.output else Path.cwd() / "models" / "default"
     print(f"Training (this takes a few minutes); the model goes to {output}", file=sys.stderr)
-    train(args.data, output)
+    train(output, data=args.data)
     return 0
 
 

@@ -54,6 +54,11 @@ class SkillLexicon:
             if 0 < len(words) <= _MAX_WORDS:
                 index.setdefault(words, entry)
         self._index = index
+        # The most words a name starting with a given word has: most words start none.
+        longest: dict[str, int] = {}
+        for words in index:
+            longest[words[0]] = max(longest.get(words[0], 0), len(words))
+        self._longest = longest
 
     @classmethod
     def from_lines(cls, lines, source: str = "skills.txt") -> SkillLexicon:
@@ -87,13 +92,14 @@ class SkillLexicon:
         tables" before "Excel"), except for case-sensitive names, which count only when
         their first letter is written as in the lexicon ("R", not "r").
         """
-        index = self._index
+        index, longest = self._index, self._longest
         words = _WORDISH.findall(text)
         lower = [w.lower() for w in words]
         seen: dict[str, None] = {}
         i = 0
         while i < len(words):
-            for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            top = longest.get(lower[i], 0)
+            for n in range(min(top, len(words) - i), 0, -1):
                 name = index.get(tuple(lower[i : i + n]))
                 if name is None:
                     continue
