@@ -4,7 +4,7 @@ Run from the project root:  python benchmarks/compare_models.py [--approaches bo
 
 For each approach it prints per-theme F1, macro- and micro-F1 and tone macro-F1 on:
 
-- **group CV**: 5-fold cross-validation over train+dev grouped by writing pass (each pass a
+- **group CV**: k-fold (``--folds``, default 5) cross-validation over train+dev grouped by writing pass (each pass a
   group), so every text is scored by a model that never saw its writer's voice — the number
   to select on;
 - **realmix**: the real-mix dev split (written at real base rates, never trained on);
@@ -30,6 +30,7 @@ import numpy as np
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold
 
+from jobfeedback import Analyzer
 from jobfeedback.classifier import FeedbackModel
 from jobfeedback.dataset import label_matrix, load_dataset, rationale_spans, split, writing_pass
 from jobfeedback.evaluation import keyword_themes
@@ -71,9 +72,11 @@ class ModelApproach:
         return self
 
     def predict(self, parsed):
-        out = self.model.predict_parsed(parsed)
-        pred = (out.theme_probs >= self.model.thresholds_).astype(int)
-        return pred, [self.model.tones_[k] for k in out.tone_probs.argmax(1)]
+        # Through the analyser, the path users get: its thresholds, the tone rule and the
+        # language gate are part of what is measured.
+        results = Analyzer(self.model).analyze_many([p.original for p in parsed])
+        pred = np.array([[t in a.theme_names for t in THEMES] for a in results], dtype=int)
+        return pred, [a.sentiment.label or "neutral" for a in results]
 
 
 class TfidfApproach:
@@ -133,6 +136,7 @@ def main() -> int:
     ap.add_argument("--approaches", default="text,sentence,both,tfidf")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--no-cv", action="store_true", help="skip group cross-validation (faster)")
+    ap.add_argument("--out", default="compare_models.md", help="file name under benchmarks/results/")
     args = ap.parse_args()
     records = load_dataset()
     fit_recs = split(records, "train", "dev")
@@ -164,7 +168,7 @@ def main() -> int:
             results.setdefault("keyword rules", {})[split_name] = summarize(recs, kw, None)
     lines = render(results)
     print("\n".join(lines))
-    out = ROOT / "benchmarks" / "results" / "compare_models.md"
+    out = ROOT / "benchmarks" / "results" / args.out
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", "utf-8")
     return 0

@@ -1,6 +1,6 @@
 """Behavioural checks of the shipped model (CheckList-style, Ribeiro et al. 2020).
 
-Each case in ``tests/data/behaviour.jsonl`` states what a reader expects: a theme that must
+Each case in ``tests/data/behaviour*.jsonl`` states what a reader expects: a theme that must
 be found (``has``), themes that must not (``lacks``: a praised skill, a reason ruled out, a
 generic form letter) and optionally the tone. A model is a statistical thing, so the suite
 asserts a pass rate per check type and lists every failing case; invariances (typography,
@@ -17,7 +17,13 @@ import pytest
 
 pytestmark = pytest.mark.model
 
-CASES = [json.loads(line) for line in (Path(__file__).parent / "data" / "behaviour.jsonl").open(encoding="utf-8")]
+# behaviour.jsonl was written with the model; behaviour_heldout.jsonl by a separate writer who
+# saw neither the training data nor the first file.
+CASES = [
+    json.loads(line)
+    for name in ("behaviour.jsonl", "behaviour_heldout.jsonl")
+    for line in (Path(__file__).parent / "data" / name).open(encoding="utf-8")
+]
 MIN_PASS_RATE = 0.8
 
 

@@ -142,15 +142,3 @@ def test_evaluate_prints_table(capsys):
     out = capsys.readouterr().out
     assert "macro-F1" in out and "skills_gap" in out
 
-
-def test_train_passes_output_and_data_to_training(tmp_path, monkeypatch):
-    import jobfeedback.training
-
-    calls = []
-    monkeypatch.setattr(jobfeedback.training, "train", lambda output, data=None: calls.append((output, data)))
-    data = tmp_path / "mine.jsonl"
-    assert main(["train", "--data", str(data), "--output", str(tmp_path / "out")]) == 0
-    assert calls == [(tmp_path / "out", str(data))]
-    monkeypatch.chdir(tmp_path)
-    assert main(["train"]) == 0
-    assert calls[-1] == (tmp_path / "models" / "default", None)

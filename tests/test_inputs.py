@@ -351,12 +351,14 @@ def test_train_writes_to_the_working_directory_and_says_it_takes_minutes(tmp_pat
     from jobfeedback import training
 
     calls = []
-    monkeypatch.setattr(training, "train", lambda data, output: calls.append((data, output)))
+    # The fake has training.train's own signature (output first), so a call that swaps the
+    # arguments, as 0.2's CLI did, fails here.
+    monkeypatch.setattr(training, "train", lambda output, data=None: calls.append((data, output)))
     monkeypatch.chdir(tmp_path)
     assert main(["train"]) == 0
     assert calls == [(None, tmp_path / "models" / "default")]
-    assert main(["train", "--output", "elsewhere"]) == 0
-    assert str(calls[1][1]) == "elsewhere"
+    assert main(["train", "--output", "elsewhere", "--data", "mine.jsonl"]) == 0
+    assert calls[1] == ("mine.jsonl", Path("elsewhere"))
     with pytest.raises(SystemExit):
         main(["train", "--help"])
     assert "minutes" in capsys.readouterr().out

@@ -284,10 +284,10 @@ class Analyzer:
                 scores: tuple[float, ...] = tuple(0.0 for _ in THEMES)
                 hits: tuple[ThemeHit, ...] = ()
             else:
-                tone_row = tone_probs[k]
-                best = int(tone_row.argmax())
-                tone, found = _consistent(self.model.tones_[best], hits_by_row[k])
-                sentiment = Sentiment(tone, float(tone_row[best]), polarity, subjectivity)
+                tone, tone_score, found = _consistent(
+                    dict(zip(self.model.tones_, tone_probs[k].tolist(), strict=True)), hits_by_row[k]
+                )
+                sentiment = Sentiment(tone, tone_score, polarity, subjectivity)
                 scores = tuple(float(p) for p in theme_probs[k])
                 hits = tuple(ThemeHit(t, p, evidence.get((k, t), ())) for t, p in found)
             hits = tuple(replace(h, threshold=float(thresholds[THEMES.index(h.name)])) for h in hits)
@@ -319,19 +319,38 @@ CLEAR = 0.8
 """A theme at or above this confidence is "clear" (see :attr:`ThemeHit.strength`)."""
 
 
-def _consistent(tone: str, found: list[tuple[str, float]]) -> tuple[str, list[tuple[str, float]]]:
-    """Make tone and themes agree with the labeling rules.
+PRAISE = 0.4
+"""A text praises the candidate when the tone model gives positive + mixed at least this much."""
 
-    A positive tone means praise and no criticism (``datasets/LABELING.md``), so an
-    improvement theme found below :data:`CLEAR` beside a positive tone is dropped (praise of
-    a skill is not a gap in it); a clear one stays and the tone becomes mixed. Chosen on the
-    real-mix split and checked on the real dev set (README, Quality).
+
+def _consistent(tone_probs: dict[str, float], found: list[tuple[str, float]]) -> tuple[str, float, list]:
+    """The tone, how sure it is, and the themes, made to agree with the labeling rules.
+
+    The labeling rules derive the tone from two questions: is the candidate praised, and is
+    a shortcoming given (``datasets/LABELING.md``). The tone model answers the first (its
+    positive + mixed probability, at least :data:`PRAISE`); the themes found answer the
+    second. So praise with an improvement theme is mixed, praise with none (only other
+    candidates or logistics) positive, and without praise the tone model chooses between
+    neutral and negative. When the tone model's first choice is positive, an improvement
+    theme found below :data:`CLEAR` is dropped (praise of a skill is not a gap in it).
+    Chosen on the real-mix split and the real dev set, checked under group CV (README, Quality).
+
+    Returns
+    -------
+    (tone, score, found)
+        ``score`` is the praise probability for positive and mixed, the tone model's
+        probability of the label for neutral and negative.
     """
-    if tone != "positive":
-        return tone, found
-    kept = [(t, p) for t, p in found if t not in IMPROVEMENT_THEMES or p >= CLEAR]
-    mixed = any(t in IMPROVEMENT_THEMES for t, _ in kept)
-    return ("mixed" if mixed else tone), kept
+    if not tone_probs:  # a model fitted without tones
+        return "neutral", 0.0, found
+    praise = tone_probs.get("positive", 0.0) + tone_probs.get("mixed", 0.0)
+    if max(tone_probs, key=tone_probs.__getitem__) == "positive":
+        found = [(t, p) for t, p in found if t not in IMPROVEMENT_THEMES or p >= CLEAR]
+    if praise >= PRAISE:
+        shortcoming = any(t in IMPROVEMENT_THEMES for t, _ in found)
+        return ("mixed" if shortcoming else "positive"), praise, found
+    tone = "negative" if tone_probs.get("negative", 0.0) > tone_probs.get("neutral", 0.0) else "neutral"
+    return tone, tone_probs.get(tone, 0.0), found
 
 
 def _redacted(analysis: Analysis) -> Analysis:

@@ -75,7 +75,9 @@ class Sentiment:
         ``"positive"``, ``"neutral"``, ``"negative"`` or ``"mixed"``, from the domain model;
         ``""`` when the text was not analysed (see :attr:`Analysis.analysed`).
     score : float
-        The model's probability for ``label`` (0.0 when the text was not analysed).
+        How sure the model is of ``label``: for positive and mixed, its probability that the
+        text praises the candidate; for neutral and negative, its probability of the label
+        (0.0 when the text was not analysed).
     polarity : float
         TextBlob's polarity of the text, unmodified, in [-1, 1].
     subjectivity : float
