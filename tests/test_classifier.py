@@ -102,3 +102,35 @@ def test_one_prediction_path_for_spans_and_texts():
     analyzer = Analyzer(tiny_model())
     text = "Hi Sam,\n\nThanks for your time.   Your SQL was weak.\n\nBest,\nAlex"
     assert tuple(span_scores(analyzer, text).values()) == analyzer.analyze(text).scores
+
+
+def test_tone_reads_polarity_and_subjectivity_unless_switched_off():
+    from jobfeedback.training import fit_model
+
+    with_polarity = tiny_model()
+    assert with_polarity.tone_.coef_.shape[1] == 2**12 + 2
+    without = fit_model(tiny_records(), {"n_features": 2**12, "cv": 3, "n_jobs": 1, "tone_polarity": 0.0})
+    assert without.tone_.coef_.shape[1] == 2**12
+    texts = ["The team loved your portfolio.", "Your answers were vague and unprepared."]
+    # The polarity inputs change the tone probabilities, not the themes.
+    np.testing.assert_array_equal(with_polarity.predict_proba(texts), without.predict_proba(texts))
+
+
+def test_tone_polarity_ignores_typography():
+    from jobfeedback.classifier import text_polarity
+
+    plain, curly = as_parsed(["Your answers weren't good - it's a poor fit.", "Your answers weren\u2019t good \u2014 it\u2019s a poor fit."])
+    np.testing.assert_array_equal(text_polarity([plain]), text_polarity([curly]))
+    assert text_polarity([plain])[0, 0] != 0.0
+
+
+def test_analysis_polarity_is_textblobs_unmodified():
+    from jobfeedback.polarity import polarity_subjectivity
+
+    texts = [
+        "Great interview, but your SQL was weak.",
+        "Great interview \u2014 but your SQL wasn\u2019t strong.",
+        "Thanks!\n\n> On Mon, Jo wrote:\n> terrible awful news",
+    ]
+    for text, a in zip(texts, Analyzer(tiny_model()).analyze_many(texts), strict=True):
+        assert (a.sentiment.polarity, a.sentiment.subjectivity) == polarity_subjectivity(text)

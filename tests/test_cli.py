@@ -141,4 +141,3 @@ def test_evaluate_prints_table(capsys):
     assert main(["evaluate"]) == 0
     out = capsys.readouterr().out
     assert "macro-F1" in out and "skills_gap" in out
-

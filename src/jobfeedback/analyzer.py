@@ -278,7 +278,12 @@ class Analyzer:
                 evidence[(k, t)] = tuple(original[segs[j].start : segs[j].end] for j in chosen)
 
         for k, (i, analysed, masked, truncated) in enumerate(work):
-            polarity, subjectivity = polarity_subjectivity(analysed)
+            # The model read the polarity of the masked, folded text; when that is the text
+            # itself (no email noise, ASCII typography), it is TextBlob's value unmodified.
+            if masked.isascii() and masked == analysed:
+                polarity, subjectivity = (float(v) for v in output.polarity[k])
+            else:
+                polarity, subjectivity = polarity_subjectivity(analysed)
             if not scored[k]:
                 sentiment = Sentiment("neutral", 0.0, polarity, subjectivity)
                 scores: tuple[float, ...] = tuple(0.0 for _ in THEMES)
