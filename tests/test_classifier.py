@@ -119,7 +119,9 @@ def test_tone_reads_polarity_and_subjectivity_unless_switched_off():
 def test_tone_polarity_ignores_typography():
     from jobfeedback.classifier import text_polarity
 
-    plain, curly = as_parsed(["Your answers weren't good - it's a poor fit.", "Your answers weren\u2019t good \u2014 it\u2019s a poor fit."])
+    plain, curly = as_parsed(
+        ["Your answers weren't good - it's a poor fit.", "Your answers weren\u2019t good \u2014 it\u2019s a poor fit."]
+    )
     np.testing.assert_array_equal(text_polarity([plain]), text_polarity([curly]))
     assert text_polarity([plain])[0, 0] != 0.0
 
