@@ -51,6 +51,7 @@ def render_model_card(meta: dict) -> str:
         sentence_C=params["sentence_C"],
         text_C=params["text_C"],
         tone_C=params["tone_C"],
+        tone_polarity=params.get("tone_polarity", 0.0),
         levels=params["levels"],
         thresholds=", ".join(f"{t} {v:.3f}" for t, v in meta["thresholds"].items()),
         data_sha=str(data.get("sha256", ""))[:12],
