@@ -402,7 +402,12 @@ class FeedbackModel(BaseEstimator):
         return (self.predict_proba(X) >= self.thresholds_).astype(int)
 
     def predict_tone(self, X) -> list[str]:
-        """Return the most probable tone of each text."""
+        """Return the tone model's most probable tone of each text.
+
+        This is the tone model alone. The tone an :class:`~jobfeedback.Analyzer` reports also
+        weighs the themes found (praise with an improvement theme is mixed; see
+        ``analyzer._consistent``), so the two can differ.
+        """
         probs = self.predict_parsed(as_parsed(X)).tone_probs
         return [self.tones_[i] for i in probs.argmax(axis=1)]
 
