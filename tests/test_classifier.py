@@ -8,7 +8,7 @@ from sklearn.base import clone
 from tiny import TINY, tiny_model, tiny_records
 
 from jobfeedback import Analyzer
-from jobfeedback.classifier import FeedbackModel, as_parsed, rank_evidence
+from jobfeedback.classifier import Decision, FeedbackModel, as_parsed, consistent, rank_evidence
 from jobfeedback.model_dir import load_model, save_model
 from jobfeedback.taxonomy import THEMES
 
@@ -136,3 +136,47 @@ def test_analysis_polarity_is_textblobs_unmodified():
     ]
     for text, a in zip(texts, Analyzer(tiny_model()).analyze_many(texts), strict=True):
         assert (a.sentiment.polarity, a.sentiment.subjectivity) == polarity_subjectivity(text)
+
+
+def test_estimator_decides_as_the_analyzer_reports():
+    m = tiny_model()
+    texts = [t for t, *_ in TINY] + ["Thanks, received.", "Great energy. Your Excel skills were weak."]
+    analyses = Analyzer(m).analyze_many(texts)
+    predicted = m.predict(texts)
+    assert [a.sentiment.label for a in analyses] == m.predict_tone(texts)
+    for row, a in zip(predicted, analyses, strict=True):
+        assert {THEMES[j] for j in np.flatnonzero(row)} == set(a.theme_names)
+
+
+def test_decide_empty_text_is_neutral_without_themes():
+    m = tiny_model()
+    parsed = as_parsed(["", "Your SQL was weak."])
+    decisions = m.decide(m.predict_parsed(parsed), parsed)
+    assert decisions[0] == Decision((), "neutral", 0.0)
+    assert [t for t, _ in decisions[1].themes] == [THEMES[int(np.argmax(m.predict_proba(["Your SQL was weak."])))]]
+
+
+@pytest.mark.parametrize(
+    ("probs", "found", "expected"),
+    [
+        # praise + an improvement theme: mixed
+        ({"positive": 0.2, "mixed": 0.3, "neutral": 0.4, "negative": 0.1}, [("skills_gap", 0.9)], "mixed"),
+        # praise + other candidates only: positive
+        ({"positive": 0.3, "mixed": 0.2, "neutral": 0.4, "negative": 0.1}, [("competition", 0.9)], "positive"),
+        # no praise: the tone model chooses between neutral and negative
+        ({"positive": 0.1, "mixed": 0.1, "neutral": 0.3, "negative": 0.5}, [("skills_gap", 0.9)], "negative"),
+        ({"positive": 0.1, "mixed": 0.1, "neutral": 0.5, "negative": 0.3}, [], "neutral"),
+        # the tone model's first choice is positive: a weak gap is dropped, so the tone is positive
+        ({"positive": 0.7, "mixed": 0.1, "neutral": 0.1, "negative": 0.1}, [("skills_gap", 0.6)], "positive"),
+        # ... a clear one is kept
+        ({"positive": 0.7, "mixed": 0.1, "neutral": 0.1, "negative": 0.1}, [("skills_gap", 0.9)], "mixed"),
+        # a model without tones
+        ({}, [("skills_gap", 0.9)], "neutral"),
+    ],
+)
+def test_tone_is_praise_times_shortcoming(probs, found, expected):
+    tone, score, kept = consistent(probs, found)
+    assert tone == expected
+    if tone in ("positive", "mixed"):
+        assert score == pytest.approx(probs["positive"] + probs["mixed"])
+    assert set(kept) <= set(found)

@@ -11,7 +11,7 @@ from functools import cache
 from itertools import islice
 from pathlib import Path
 
-from .classifier import rank_evidence
+from .classifier import CLEAR, PRAISE, rank_evidence  # noqa: F401  (CLEAR, PRAISE: documented here before 0.3)
 from .cleaning import mask_noise
 from .errors import Errors
 from .kinds import kind_from_text
@@ -22,7 +22,7 @@ from .playbook import advise
 from .polarity import polarity_subjectivity
 from .results import Analysis, Sentiment, ThemeHit
 from .sentences import parse_many
-from .taxonomy import IMPROVEMENT_THEMES, THEMES
+from .taxonomy import THEMES
 
 logger = logging.getLogger("jobfeedback")
 
@@ -260,20 +260,12 @@ class Analyzer:
             return results  # type: ignore[return-value]
         parsed = parse_many([masked for _, _, masked, _ in work], languages=["en"] * len(work))
         output = self.model.predict_parsed(parsed)
-        theme_probs, tone_probs = output.theme_probs, output.tone_probs
+        decisions = self.model.decide(output, parsed)
         thresholds = self.model.thresholds_
-        # Other languages were set aside above; a text with nothing left after cleaning is not scored.
-        scored = [bool(p.segments) for p in parsed]
-        hits_by_row: dict[int, list[tuple[str, float]]] = {}
         evidence: dict[tuple[int, str], tuple[str, ...]] = {}
-        for k, ok in enumerate(scored):
-            if not ok:
-                continue
-            found = [(t, float(p)) for t, p, th in zip(THEMES, theme_probs[k], thresholds, strict=True) if p >= th]
-            found.sort(key=lambda tp: -tp[1])
-            hits_by_row[k] = found
+        for k, decision in enumerate(decisions):
             segs, original = parsed[k].segments, work[k][1]
-            for t, _ in found:
+            for t, _ in decision.themes:
                 chosen = rank_evidence(output.sentence_scores[k][:, THEMES.index(t)])
                 evidence[(k, t)] = tuple(original[segs[j].start : segs[j].end] for j in chosen)
 
@@ -284,17 +276,11 @@ class Analyzer:
                 polarity, subjectivity = (float(v) for v in output.polarity[k])
             else:
                 polarity, subjectivity = polarity_subjectivity(analysed)
-            if not scored[k]:
-                sentiment = Sentiment("neutral", 0.0, polarity, subjectivity)
-                scores: tuple[float, ...] = tuple(0.0 for _ in THEMES)
-                hits: tuple[ThemeHit, ...] = ()
-            else:
-                tone, tone_score, found = _consistent(
-                    dict(zip(self.model.tones_, tone_probs[k].tolist(), strict=True)), hits_by_row[k]
-                )
-                sentiment = Sentiment(tone, tone_score, polarity, subjectivity)
-                scores = tuple(float(p) for p in theme_probs[k])
-                hits = tuple(ThemeHit(t, p, evidence.get((k, t), ())) for t, p in found)
+            decision = decisions[k]
+            sentiment = Sentiment(decision.tone, decision.tone_score, polarity, subjectivity)
+            # A text with nothing left after cleaning is not scored: every score is 0.
+            scores = tuple(float(p) for p in output.theme_probs[k]) if parsed[k].segments else (0.0,) * len(THEMES)
+            hits = tuple(ThemeHit(t, p, evidence.get((k, t), ())) for t, p in decision.themes)
             hits = tuple(replace(h, threshold=float(thresholds[THEMES.index(h.name)])) for h in hits)
             role = find_role(masked) if parsed[k].segments else None
             # The model's learned kind when it has one (measured better on the real-mix split,
@@ -318,44 +304,6 @@ class Analyzer:
                 truncated=truncated,
             )
         return results  # type: ignore[return-value]
-
-
-CLEAR = 0.8
-"""A theme at or above this confidence is "clear" (see :attr:`ThemeHit.strength`)."""
-
-
-PRAISE = 0.4
-"""A text praises the candidate when the tone model gives positive + mixed at least this much."""
-
-
-def _consistent(tone_probs: dict[str, float], found: list[tuple[str, float]]) -> tuple[str, float, list]:
-    """The tone, how sure it is, and the themes, made to agree with the labeling rules.
-
-    The labeling rules derive the tone from two questions: is the candidate praised, and is
-    a shortcoming given (``datasets/LABELING.md``). The tone model answers the first (its
-    positive + mixed probability, at least :data:`PRAISE`); the themes found answer the
-    second. So praise with an improvement theme is mixed, praise with none (only other
-    candidates or logistics) positive, and without praise the tone model chooses between
-    neutral and negative. When the tone model's first choice is positive, an improvement
-    theme found below :data:`CLEAR` is dropped (praise of a skill is not a gap in it).
-    Chosen on the real-mix split and the real dev set, checked under group CV (README, Quality).
-
-    Returns
-    -------
-    (tone, score, found)
-        ``score`` is the praise probability for positive and mixed, the tone model's
-        probability of the label for neutral and negative.
-    """
-    if not tone_probs:  # a model fitted without tones
-        return "neutral", 0.0, found
-    praise = tone_probs.get("positive", 0.0) + tone_probs.get("mixed", 0.0)
-    if max(tone_probs, key=tone_probs.__getitem__) == "positive":
-        found = [(t, p) for t, p in found if t not in IMPROVEMENT_THEMES or p >= CLEAR]
-    if praise >= PRAISE:
-        shortcoming = any(t in IMPROVEMENT_THEMES for t, _ in found)
-        return ("mixed" if shortcoming else "positive"), praise, found
-    tone = "negative" if tone_probs.get("negative", 0.0) > tone_probs.get("neutral", 0.0) else "neutral"
-    return tone, tone_probs.get(tone, 0.0), found
 
 
 def _redacted(analysis: Analysis) -> Analysis:

@@ -27,7 +27,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from .errors import Errors
 from .features import NgramCounter
-from .taxonomy import KINDS, THEMES, TONES
+from .taxonomy import IMPROVEMENT_THEMES, KINDS, THEMES, TONES
 
 MAX_EVIDENCE = 3
 """At most this many evidence sentences per theme."""
@@ -60,6 +60,70 @@ class ModelOutput:
     kind_probs: np.ndarray
     sentence_scores: tuple
     polarity: np.ndarray
+
+
+CLEAR = 0.8
+"""A theme at or above this confidence is "clear" (see :attr:`ThemeHit.strength`)."""
+
+PRAISE = 0.4
+"""A text praises the candidate when the tone model gives positive + mixed at least this much."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the model decides about one text: the themes found and the tone.
+
+    Attributes
+    ----------
+    themes : tuple of (str, float)
+        The themes at or above their thresholds, with their confidences, most confident first.
+    tone : str
+        The tone, made to agree with the themes (see :meth:`FeedbackModel.decide`).
+    tone_score : float
+        The praise probability for positive and mixed; the tone model's probability of the
+        label for neutral and negative; 0.0 for a text with nothing to read.
+    """
+
+    themes: tuple[tuple[str, float], ...]
+    tone: str
+    tone_score: float
+
+
+def consistent(tone_probs: dict[str, float], found: list[tuple[str, float]]) -> tuple[str, float, list]:
+    """The tone, how sure it is, and the themes, made to agree with the labeling rules.
+
+    The labeling rules derive the tone from two questions: is the candidate praised, and is
+    a shortcoming given (``datasets/LABELING.md``). The tone model answers the first (its
+    positive + mixed probability, at least :data:`PRAISE`); the themes found answer the
+    second. So praise with an improvement theme is mixed, praise with none (only other
+    candidates or logistics) positive, and without praise the tone model chooses between
+    neutral and negative. When the tone model's first choice is positive, an improvement
+    theme found below :data:`CLEAR` is dropped (praise of a skill is not a gap in it).
+    Chosen on the real-mix split and the real dev set, checked under group CV (README, Quality).
+
+    Parameters
+    ----------
+    tone_probs : dict
+        The tone model's probability of each tone (empty for a model fitted without tones).
+    found : list of (str, float)
+        The themes at or above their thresholds, most confident first.
+
+    Returns
+    -------
+    (tone, score, found)
+        ``score`` is the praise probability for positive and mixed, the tone model's
+        probability of the label for neutral and negative.
+    """
+    if not tone_probs:  # a model fitted without tones
+        return "neutral", 0.0, found
+    praise = tone_probs.get("positive", 0.0) + tone_probs.get("mixed", 0.0)
+    if max(tone_probs, key=tone_probs.__getitem__) == "positive":
+        found = [(t, p) for t, p in found if t not in IMPROVEMENT_THEMES or p >= CLEAR]
+    if praise >= PRAISE:
+        shortcoming = any(t in IMPROVEMENT_THEMES for t, _ in found)
+        return ("mixed" if shortcoming else "positive"), praise, found
+    tone = "negative" if tone_probs.get("negative", 0.0) > tone_probs.get("neutral", 0.0) else "neutral"
+    return tone, tone_probs.get(tone, 0.0), found
 
 
 def as_parsed(X) -> list:
@@ -393,23 +457,63 @@ class FeedbackModel(BaseEstimator):
         per_text = tuple(sentence_probs[bounds[i] : bounds[i + 1]] for i in range(n))
         return ModelOutput(theme_probs, tone_probs, kind_probs, per_text, polarity)
 
+    def decide(self, output: ModelOutput, parsed) -> list[Decision]:
+        """Turn the model's scores into decisions: the one place themes and tone are decided.
+
+        A theme is found when its confidence is at or above its threshold; the tone is then
+        made to agree with the themes found (:func:`consistent`). A text with no sentence
+        left after cleaning has no themes and a neutral tone.
+
+        Parameters
+        ----------
+        output : ModelOutput
+            :meth:`predict_parsed` of ``parsed``.
+        parsed : list of ParsedText
+
+        Returns
+        -------
+        list of Decision
+        """
+        decisions = []
+        for k, p in enumerate(parsed):
+            if not p.segments:
+                decisions.append(Decision((), "neutral", 0.0))
+                continue
+            found = [
+                (t, float(q))
+                for t, q, th in zip(THEMES, output.theme_probs[k], self.thresholds_, strict=True)
+                if q >= th
+            ]
+            found.sort(key=lambda tq: -tq[1])
+            probs = dict(zip(self.tones_, output.tone_probs[k].tolist(), strict=True)) if self.tone_ is not None else {}
+            tone, score, found = consistent(probs, found)
+            decisions.append(Decision(tuple(found), tone, float(score)))
+        return decisions
+
+    def _decisions(self, X) -> list[Decision]:
+        parsed = as_parsed(X)
+        return self.decide(self.predict_parsed(parsed), parsed)
+
     def predict_proba(self, X) -> np.ndarray:
         """Return the (n_texts, 7) calibrated theme confidences of the texts ``X``."""
         return self.predict_parsed(as_parsed(X)).theme_probs
 
     def predict(self, X) -> np.ndarray:
-        """Return the (n_texts, 7) 0/1 theme decisions (confidence at or above each threshold)."""
-        return (self.predict_proba(X) >= self.thresholds_).astype(int)
+        """Return the (n_texts, 7) 0/1 theme decisions, as an :class:`~jobfeedback.Analyzer` reports them.
+
+        A theme is decided by :meth:`decide`: its confidence is at or above its threshold,
+        and it is not a weak improvement theme in a text the tone model reads as praise.
+        """
+        decisions = self._decisions(X)
+        out = np.zeros((len(decisions), len(THEMES)), dtype=int)
+        for k, d in enumerate(decisions):
+            for t, _ in d.themes:
+                out[k, THEMES.index(t)] = 1
+        return out
 
     def predict_tone(self, X) -> list[str]:
-        """Return the tone model's most probable tone of each text.
-
-        This is the tone model alone. The tone an :class:`~jobfeedback.Analyzer` reports also
-        weighs the themes found (praise with an improvement theme is mixed; see
-        ``analyzer._consistent``), so the two can differ.
-        """
-        probs = self.predict_parsed(as_parsed(X)).tone_probs
-        return [self.tones_[i] for i in probs.argmax(axis=1)]
+        """Return the tone of each text, as an :class:`~jobfeedback.Analyzer` reports it (see :meth:`decide`)."""
+        return [d.tone for d in self._decisions(X)]
 
     def explain(self, X) -> list[np.ndarray]:
         """Return, per text, a (n_sentences, 7) array: how strongly each sentence shows each theme.
