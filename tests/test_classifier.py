@@ -180,3 +180,24 @@ def test_tone_is_praise_times_shortcoming(probs, found, expected):
     if tone in ("positive", "mixed"):
         assert score == pytest.approx(probs["positive"] + probs["mixed"])
     assert set(kept) <= set(found)
+
+
+def test_tone_reads_the_polarity_of_the_text_before_masking():
+    from jobfeedback.classifier import text_polarity
+    from jobfeedback.polarity import polarity_subjectivity
+
+    text = "Hi Jo,\nThe team loved your portfolio.\n\nBest wishes,\nAl"
+    (parsed,) = as_parsed([text])
+    assert parsed.masked != text and parsed.text == text
+    assert tuple(text_polarity([parsed])[0]) == polarity_subjectivity(text)
+
+
+def test_analysis_reuses_the_models_polarity_when_typography_needs_no_folding(monkeypatch):
+    from jobfeedback import analyzer as analyzer_module
+
+    calls = []
+    real = analyzer_module.polarity_subjectivity
+    monkeypatch.setattr(analyzer_module, "polarity_subjectivity", lambda t: calls.append(t) or real(t))
+    a = Analyzer(tiny_model())
+    a.analyze_many(["Hi Jo,\nYour SQL was weak.\n\nBest,\nAl", "Your SQL wasn\u2019t strong."])
+    assert calls == ["Your SQL wasn\u2019t strong."]

@@ -23,6 +23,7 @@ from .polarity import polarity_subjectivity
 from .results import Analysis, Sentiment, ThemeHit
 from .sentences import parse_many
 from .taxonomy import THEMES
+from .typography import normalize_typography
 
 logger = logging.getLogger("jobfeedback")
 
@@ -258,7 +259,11 @@ class Analyzer:
 
         if not work:
             return results  # type: ignore[return-value]
-        parsed = parse_many([masked for _, _, masked, _ in work], languages=["en"] * len(work))
+        parsed = parse_many(
+            [masked for _, _, masked, _ in work],
+            languages=["en"] * len(work),
+            originals=[analysed for _, analysed, _, _ in work],
+        )
         output = self.model.predict_parsed(parsed)
         decisions = self.model.decide(output, parsed)
         thresholds = self.model.thresholds_
@@ -270,9 +275,9 @@ class Analyzer:
                 evidence[(k, t)] = tuple(original[segs[j].start : segs[j].end] for j in chosen)
 
         for k, (i, analysed, masked, truncated) in enumerate(work):
-            # The model read the polarity of the masked, folded text; when that is the text
-            # itself (no email noise, ASCII typography), it is TextBlob's value unmodified.
-            if masked.isascii() and masked == analysed:
+            # The model read the polarity of the text with its typography folded; when folding
+            # changes nothing, that is TextBlob's value on the text itself.
+            if normalize_typography(analysed)[0] is analysed:
                 polarity, subjectivity = (float(v) for v in output.polarity[k])
             else:
                 polarity, subjectivity = polarity_subjectivity(analysed)

@@ -51,8 +51,8 @@ class ModelOutput:
     sentence_scores : tuple of numpy.ndarray
         Per text, a (n_sentences, 7) array: each sentence's probability of showing each theme.
     polarity : numpy.ndarray
-        (n_texts, 2) TextBlob polarity and subjectivity of each masked text with its
-        typography folded (:func:`text_polarity`), which the tone model reads.
+        (n_texts, 2) TextBlob polarity and subjectivity of each text with its typography
+        folded (:func:`text_polarity`), which the tone model reads.
     """
 
     theme_probs: np.ndarray
@@ -147,15 +147,17 @@ def as_parsed(X) -> list:
 def text_polarity(parsed) -> np.ndarray:
     """(n_texts, 2) TextBlob polarity and subjectivity of parsed texts, as the tone model reads them.
 
-    Read on the masked text with its typography folded, so a curly apostrophe does not change
-    the tone (TextBlob reads "didn’t" and "didn't" differently).
+    Read on the text before masking (:attr:`ParsedText.text`) with its typography folded, so a
+    curly apostrophe does not change the tone (TextBlob reads "didn’t" and "didn't"
+    differently). For a text whose typography needs no folding this is the value an
+    analysis reports, so the analyser computes it once.
     """
     from .polarity import polarity_subjectivity
     from .typography import normalize_typography
 
     out = np.zeros((len(parsed), 2))
     for i, p in enumerate(parsed):
-        out[i] = polarity_subjectivity(normalize_typography(p.masked)[0])
+        out[i] = polarity_subjectivity(normalize_typography(p.text)[0])
     return out
 
 

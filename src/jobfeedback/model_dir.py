@@ -23,7 +23,7 @@ from .taxonomy import THEMES
 
 MODEL_FILE = "model.joblib"
 META_FILE = "meta.json"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 
 def default_model_dir() -> Path:

@@ -7,7 +7,7 @@ map back to the original offsets, so every :class:`Segment` can be quoted verbat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,9 @@ class ParsedText:
         For each token in ``token_ids``, the index of its sentence in ``segments``.
     language : str
         Detected language code (see :func:`jobfeedback.language.detect_language`).
+    original : str or None
+        The text before masking, when the caller gave it (the tone model reads its
+        polarity); None means the same as ``masked``.
     """
 
     masked: str
@@ -50,6 +53,12 @@ class ParsedText:
     token_ids: np.ndarray
     token_sentence: np.ndarray
     language: str = "en"
+    original: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The text before masking (``masked`` when it was not given)."""
+        return self.masked if self.original is None else self.original
 
 
 # Sentence-final punctuation (as tokenized by spaCy) and what may trail it.
@@ -92,7 +101,9 @@ def _num_id():
     return np.uint64(hash_string("0"))
 
 
-def parse_many(masked_texts: list[str], *, languages: list[str] | None = None) -> list[ParsedText]:
+def parse_many(
+    masked_texts: list[str], *, languages: list[str] | None = None, originals: list[str] | None = None
+) -> list[ParsedText]:
     """Tokenize masked texts with spaCy and split them into sentences.
 
     A sentence ends at sentence-final punctuation (with any closing quotes or brackets
@@ -110,6 +121,8 @@ def parse_many(masked_texts: list[str], *, languages: list[str] | None = None) -
     languages : list of str, optional
         The language of each text when the caller has already identified it (the
         analyser does, to skip texts in other languages); detected here otherwise.
+    originals : list of str, optional
+        Each text before masking, kept as :attr:`ParsedText.original`.
 
     Returns
     -------
@@ -143,6 +156,8 @@ def parse_many(masked_texts: list[str], *, languages: list[str] | None = None) -
         _parse_one(text, read, origin, doc, attrs, num_id, language)
         for text, (read, origin), doc, language in zip(masked_texts, prepared, docs, languages, strict=True)
     ]
+    if originals is not None:
+        parsed = [p if o == p.masked else replace(p, original=o) for p, o in zip(parsed, originals, strict=True)]
     _count_texts(len(masked_texts))
     return parsed
 
@@ -235,4 +250,5 @@ def parse_texts(texts) -> list[ParsedText]:
     """Mask noise in raw texts and parse them (see :func:`mask_noise`, :func:`parse_many`)."""
     from .cleaning import mask_noise
 
-    return parse_many([mask_noise(t) for t in texts])
+    texts = list(texts)
+    return parse_many([mask_noise(t) for t in texts], originals=texts)
