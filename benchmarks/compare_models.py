@@ -15,7 +15,8 @@ For each approach it prints per-theme F1, macro- and micro-F1 and tone macro-F1 
 Approaches: ``text`` (a text-level model, as jobfeedback 0.1), ``sentence`` (sentence-level
 model trained on rationales), ``both`` (the sentence + text stack, the shipped default), and
 ``tfidf`` (plain scikit-learn TF-IDF 1-2-grams + logistic regression, thresholds tuned on
-inner out-of-fold predictions), plus keyword rules. Results are also written as Markdown to
+inner out-of-fold predictions), plus keyword rules. A model approach with the suffix
+``-nopraise`` (``both-nopraise``) is the same model without praise marks. Results are also written as Markdown to
 ``benchmarks/results/compare_models.md``.
 """
 
@@ -58,11 +59,12 @@ def load_real():
 class ModelApproach:
     """A :class:`FeedbackModel` configuration."""
 
-    def __init__(self, levels):
+    def __init__(self, levels, **params):
         self.levels = levels
+        self.params = params
 
     def fit(self, recs, parsed):
-        self.model = FeedbackModel(levels=self.levels).fit(
+        self.model = FeedbackModel(levels=self.levels, **self.params).fit(
             parsed,
             label_matrix(recs),
             tones=[r["tone"] for r in recs],
@@ -74,7 +76,7 @@ class ModelApproach:
     def predict(self, parsed):
         # Through the analyser, the path users get: its thresholds, the tone rule and the
         # language gate are part of what is measured.
-        results = Analyzer(self.model).analyze_many([p.original for p in parsed])
+        results = Analyzer(self.model).analyze_many([p.text for p in parsed])
         pred = np.array([[t in a.theme_names for t in THEMES] for a in results], dtype=int)
         return pred, [a.sentiment.label or "neutral" for a in results]
 
@@ -103,13 +105,17 @@ class TfidfApproach:
         return self
 
     def predict(self, parsed):
-        X = self.vec.transform([p.original for p in parsed])
+        X = self.vec.transform([p.text for p in parsed])
         pred = np.column_stack([c.predict_proba(X)[:, 1] >= t for c, t in zip(self.clfs, self.th, strict=True)])
         return pred.astype(int), list(self.tone.predict(X))
 
 
 def make(name):
-    return TfidfApproach() if name == "tfidf" else ModelApproach(name)
+    """``tfidf``, or a model's ``levels``; a ``-nopraise`` suffix turns its praise marks off."""
+    if name == "tfidf":
+        return TfidfApproach()
+    levels, _, variant = name.partition("-")
+    return ModelApproach(levels, praise_marks=False) if variant == "nopraise" else ModelApproach(levels)
 
 
 def summarize(recs, pred, tones_pred):
@@ -125,10 +131,8 @@ def summarize(recs, pred, tones_pred):
 
 
 def parse_with_original(recs):
-    parsed = parse_texts([r["text"] for r in recs])
-    for p, r in zip(parsed, recs, strict=True):
-        object.__setattr__(p, "original", r["text"])
-    return parsed
+    """Parse the records' texts, keeping each text before masking (``ParsedText.text``)."""
+    return parse_texts([r["text"] for r in recs])
 
 
 def main() -> int:

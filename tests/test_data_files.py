@@ -23,7 +23,8 @@ def test_text_data_files_start_with_a_header_and_load(name):
 
 
 @pytest.mark.parametrize(
-    "name", ["followup.json", "guide.json", "kinds.json", "mentions.json", "playbook.json", "taxonomy.json"]
+    "name",
+    ["followup.json", "guide.json", "kinds.json", "mentions.json", "playbook.json", "praise.json", "taxonomy.json"],
 )
 def test_json_data_files_load(name):
     assert isinstance(load_json(name), dict)

@@ -78,7 +78,9 @@ def test_composition_quotas(records):
     assert all(themes[t] >= 250 for t in THEMES), themes
     tones = Counter(r["tone"] for r in records)
     assert all(tones[t] >= 250 for t in TONES), tones
-    assert sum(len(r["themes"]) >= 2 for r in records) / n >= 0.20
+    # Round 1 was written with 20 %+ multi-theme texts; later passes follow real mail, where
+    # fewer texts give two reasons (17 % of the real dev set), so the floor is 15 %.
+    assert sum(len(r["themes"]) >= 2 for r in records) / n >= 0.15
     assert sum(not r["themes"] for r in records) / n >= 0.12
     assert sum(bool(r.get("hard")) for r in records) / n >= 0.10
     words = [len(r["text"].split()) for r in records]

@@ -102,3 +102,15 @@ def test_hard_wrapped_paragraph_stays_one_sentence():
         "- next bullet",
         "New line",
     ]
+
+
+def test_a_job_level_i_ends_a_sentence():
+    from jobfeedback.sentences import parse_texts
+
+    (p,) = parse_texts(["Thanks for applying for Software Engineer I. We regret that this position has closed."])
+    assert [s.clean for s in p.segments] == [
+        "Thanks for applying for Software Engineer I.",
+        "We regret that this position has closed.",
+    ]
+    (q,) = parse_texts(["Ana J. Smith called about the role."])
+    assert len(q.segments) == 1  # other initials do not end a sentence

@@ -5,10 +5,16 @@ vocabulary is stored. Bigrams never cross a sentence boundary, so a text's count
 sum of its sentences' counts. After every known skill name a shared marker token is added,
 so that "lacked X" generalises across every X; the skill names are read when the
 featurizer is fitted and kept in it, so a fitted model does not depend on the lexicon
-file it was trained with.
+file it was trained with. The words of a sentence of pure praise (a praise word, no
+criticism or contrast word: ``data/praise.json``, also read at fit time) are counted a
+second time as "praised" words, so the model can learn that "Your experience is
+impressive." is not an experience gap.
 """
 
 from __future__ import annotations
+
+import re
+from functools import cache
 
 import numpy as np
 from sklearn.base import BaseEstimator
@@ -17,6 +23,43 @@ from .errors import Errors
 
 _BIGRAM = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier that mixes two token hashes into one
 _SKILL_MARK = np.uint64(0x5EED5EED5EED5EED)  # the token id of the shared skill marker
+_PRAISED = np.uint64(0xC0FFEE15C0FFEE15)  # mixed into a token's hash: the same word in a sentence of praise
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:['/][a-z0-9]+)*")
+
+
+class _Cues:
+    """Word cues of ``data/praise.json``: words, stems (``impress*``), phrases and "n't"."""
+
+    def __init__(self, entries: tuple[str, ...]):
+        single = [e for e in entries if " " not in e]
+        self.words = frozenset(e for e in single if not e.endswith("*") and e != "n't")
+        self.stems = tuple(e[:-1] for e in single if e.endswith("*"))
+        self.phrases = tuple(" " + e.rstrip("*") + ("" if e.endswith("*") else " ") for e in entries if " " in e)
+        self.nt = "n't" in entries
+
+    def found_in(self, words: list[str], joined: str) -> bool:
+        """Whether any cue is among ``words`` (lowercase) or, for phrases, in ``joined``."""
+        if not self.words.isdisjoint(words):
+            return True
+        if self.stems and any(w.startswith(self.stems) for w in words):
+            return True
+        if self.nt and any(w.endswith("n't") for w in words):
+            return True
+        return any(p in joined for p in self.phrases)
+
+
+@cache
+def _cues(entries: tuple[str, ...]) -> _Cues:
+    return _Cues(entries)
+
+
+def is_praise(sentence: str, praise: tuple[str, ...], criticism: tuple[str, ...]) -> bool:
+    """Whether a sentence has a praise cue and no criticism or contrast cue (``data/praise.json``)."""
+    words = _WORD.findall(sentence.lower())
+    joined = " " + " ".join(words) + " "
+    return _cues(praise).found_in(words, joined) and not _cues(criticism).found_in(words, joined)
 
 
 def _lexicon_keys(entries) -> dict[int, np.ndarray]:
@@ -50,17 +93,23 @@ class NgramCounter(BaseEstimator):
         package's lexicon at fit time (:attr:`jobfeedback.lexicon.SkillLexicon.model_entries`:
         ``data/skills.txt`` without its case-sensitive names, the same lexicon
         :mod:`jobfeedback.mentions` finds skills with); ``()`` adds no marker.
+    praise_marks : bool
+        Count the words of a sentence of pure praise a second time, as praised words.
 
     Attributes
     ----------
     skill_keys_ : dict
         Hash keys of the skill names, by number of tokens (set by :meth:`fit`).
+    praise_cues_, criticism_cues_ : tuple of str or None
+        The praise and criticism/contrast cues of ``data/praise.json`` (set by :meth:`fit`;
+        None without praise marks).
     """
 
-    def __init__(self, n_features=2**18, ngram_range=(1, 2), skills=None):
+    def __init__(self, n_features=2**18, ngram_range=(1, 2), skills=None, praise_marks=True):
         self.n_features = n_features
         self.ngram_range = ngram_range
         self.skills = skills
+        self.praise_marks = praise_marks
 
     def fit(self, parsed=None, y=None):
         """Read the skill names into hash keys; the texts are not needed."""
@@ -72,7 +121,21 @@ class NgramCounter(BaseEstimator):
 
             skills = default_lexicon().model_entries
         self.skill_keys_ = _lexicon_keys(skills)
+        self.praise_cues_ = self.criticism_cues_ = None
+        if self.praise_marks:
+            from ._resources import load_json
+
+            cues = load_json("praise.json")
+            self.praise_cues_ = tuple(cues["praise"])
+            self.criticism_cues_ = tuple(cues["criticism"])
         return self
+
+    def praise_sentences(self, parsed) -> np.ndarray:
+        """Return, for every sentence of ``parsed`` in order, whether it is pure praise."""
+        if getattr(self, "praise_cues_", None) is None:
+            return np.zeros(sum(len(p.segments) for p in parsed), dtype=bool)
+        praise, criticism = self.praise_cues_, self.criticism_cues_
+        return np.array([is_praise(seg.clean, praise, criticism) for p in parsed for seg in p.segments], dtype=bool)
 
     def sentence_counts(self, parsed) -> tuple:
         """Return ``(counts, sentence_doc)``: a sparse row of n-gram counts per sentence of
@@ -90,6 +153,11 @@ class NgramCounter(BaseEstimator):
             ids, sent = self._with_skill_marks(ids, sent)
         modulus = np.uint64(self.n_features)
         rows, cols = [sent], [ids % modulus]
+        praised = self.praise_sentences(parsed)
+        if praised.any() and len(ids):
+            in_praise = praised[sent]
+            rows.append(sent[in_praise])
+            cols.append((ids[in_praise] ^ _PRAISED) % modulus)
         if self.ngram_range[1] >= 2 and len(ids) > 1:
             same = sent[1:] == sent[:-1]
             with np.errstate(over="ignore"):

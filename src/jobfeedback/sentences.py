@@ -64,6 +64,10 @@ class ParsedText:
 # Sentence-final punctuation (as tokenized by spaCy) and what may trail it.
 _END_PUNCT = (".", "!", "?", "...", "…", "..", "....", "?!", "!?", "。", "！", "？")
 _CLOSING = ('"', "'", "”", "’", ")", "]", "»")
+# Tokens that end a sentence although spaCy keeps the period on them: a job level at the end
+# of a sentence ("... the position of Software Engineer I. We regret ..."); spaCy reads
+# single capitals with a period as initials, and "II." is split already.
+_END_WORDS = ("I.",)
 
 
 @cache
@@ -83,7 +87,7 @@ def _nlp():
     # word (shape, norm, URL and email patterns...) doubled the time of texts of many
     # distinct words.
     vocab.lex_attr_getters = {k: v for k, v in vocab.lex_attr_getters.items() if k in (LOWER, IS_SPACE, LIKE_NUM)}
-    end, closing = frozenset(_END_PUNCT), frozenset(_CLOSING)
+    end, closing = frozenset(_END_PUNCT + _END_WORDS), frozenset(_CLOSING)
     flags = {
         "end": vocab.add_flag(lambda s: s in end),
         "closing": vocab.add_flag(lambda s: s in closing),
