@@ -67,3 +67,13 @@ def test_metrics_macro_ignores_absent_themes():
     Y = np.array([[1, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 1]])
     rep = theme_report(Y, Y.copy())
     assert rep["macro_f1"] == 1.0 and rep["micro_f1"] == 1.0
+
+
+@pytest.mark.parametrize(("marks", "says"), [(True, "Praise marks (on)"), (False, "Praise marks (off)")])
+def test_model_card_says_whether_praise_marks_are_on(marks, says):
+    from jobfeedback.model_card import render_model_card
+    from jobfeedback.model_dir import default_model_dir
+
+    meta = json.loads((default_model_dir() / "meta.json").read_text())
+    meta["params"]["praise_marks"] = marks
+    assert says in " ".join(render_model_card(meta).split())
