@@ -16,7 +16,8 @@ Approaches: ``text`` (a text-level model, as jobfeedback 0.1), ``sentence`` (sen
 model trained on rationales), ``both`` (the sentence + text stack, the shipped default), and
 ``tfidf`` (plain scikit-learn TF-IDF 1-2-grams + logistic regression, thresholds tuned on
 inner out-of-fold predictions), plus keyword rules. A model approach with the suffix
-``-nopraise`` (``both-nopraise``) is the same model without praise marks. Results are also written as Markdown to
+``-nopraise`` (``both-nopraise``) is the same model without praise marks, ``-noruled``
+without ruled-out marks. Results are also written as Markdown to
 ``benchmarks/results/compare_models.md``.
 """
 
@@ -111,11 +112,12 @@ class TfidfApproach:
 
 
 def make(name):
-    """``tfidf``, or a model's ``levels``; a ``-nopraise`` suffix turns its praise marks off."""
+    """``tfidf``, or a model's ``levels``; ``-nopraise`` / ``-noruled`` turn its praise / ruled-out marks off."""
     if name == "tfidf":
         return TfidfApproach()
     levels, _, variant = name.partition("-")
-    return ModelApproach(levels, praise_marks=False) if variant == "nopraise" else ModelApproach(levels)
+    off = {"nopraise": {"praise_marks": False}, "noruled": {"ruled_out_marks": False}}.get(variant, {})
+    return ModelApproach(levels, **off)
 
 
 def summarize(recs, pred, tones_pred):

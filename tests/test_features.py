@@ -55,3 +55,26 @@ def test_fitted_counter_does_not_read_the_data_file_again(monkeypatch):
 
     monkeypatch.setattr(_resources, "load_json", refuse)
     np.testing.assert_array_equal(counter.sentence_counts(parsed)[0].toarray(), before)
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out"),
+    [
+        ("It was nothing to do with your experience.", True),
+        ("Communication was not the issue.", True),
+        ("We had no concerns about your technical skills.", True),
+        ("Your SQL was weak.", False),
+        ("Your experience is impressive.", False),
+    ],
+)
+def test_ruled_out_sentences(text, ruled_out):
+    counter = NgramCounter().fit()
+    assert counter.ruled_out_sentences(parse_texts([text])).tolist() == [ruled_out]
+
+
+def test_ruled_out_marks_add_words_only_to_sentences_that_rule_a_reason_out():
+    parsed = parse_texts(["It was nothing to do with your experience. We need someone with more years."])
+    marked, _ = NgramCounter(n_features=2**16, praise_marks=False).fit().sentence_counts(parsed)
+    plain, _ = NgramCounter(n_features=2**16, praise_marks=False, ruled_out_marks=False).fit().sentence_counts(parsed)
+    extra = (marked - plain).toarray()
+    assert extra[0].sum() >= 7 and extra[1].sum() == 0 and (extra >= 0).all()

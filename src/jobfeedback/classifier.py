@@ -217,6 +217,9 @@ class FeedbackModel(BaseEstimator):
         Count the words of sentences of pure praise a second time, as praised words
         (:class:`~jobfeedback.features.NgramCounter`), so praise of a skill is not read as a
         gap in it. Chosen under group CV, on the real dev set and the behavioural checks.
+    ruled_out_marks : bool
+        Count the words of sentences that rule a reason out ("it was nothing to do with your
+        experience") a second time, as ruled-out words, so the reason is not found.
     tone_polarity : float
         Weight of two more inputs of the tone model, the text's TextBlob polarity and
         subjectivity (:func:`text_polarity`); 0 leaves them out. Chosen on the real-mix split,
@@ -259,6 +262,7 @@ class FeedbackModel(BaseEstimator):
         tone_C=30.0,
         tone_polarity=3.0,
         praise_marks=True,
+        ruled_out_marks=True,
         cv=5,
         levels="both",
         random_state=0,
@@ -272,6 +276,7 @@ class FeedbackModel(BaseEstimator):
         self.tone_C = tone_C
         self.tone_polarity = tone_polarity
         self.praise_marks = praise_marks
+        self.ruled_out_marks = ruled_out_marks
         self.cv = cv
         self.levels = levels
         self.random_state = random_state
@@ -317,7 +322,9 @@ class FeedbackModel(BaseEstimator):
         if rationales is not None and len(rationales) != len(parsed):
             raise ValueError(Errors.E104.format(n_tones=len(rationales), n=len(parsed)))
 
-        self.counter_ = NgramCounter(self.n_features, self.ngram_range, self.skills, self.praise_marks).fit()
+        self.counter_ = NgramCounter(
+            self.n_features, self.ngram_range, self.skills, self.praise_marks, self.ruled_out_marks
+        ).fit()
         S, sentence_doc = self.counter_.sentence_counts(parsed)
         D = self.counter_.doc_counts(S, sentence_doc, len(parsed))
         self.sentence_idf_ = TfidfTransformer(sublinear_tf=True).fit(S)

@@ -8,7 +8,8 @@ featurizer is fitted and kept in it, so a fitted model does not depend on the le
 file it was trained with. The words of a sentence of pure praise (a praise word, no
 criticism or contrast word: ``data/praise.json``, also read at fit time) are counted a
 second time as "praised" words, so the model can learn that "Your experience is
-impressive." is not an experience gap.
+impressive." is not an experience gap; the words of a sentence that rules a reason out
+("it was nothing to do with your experience") are counted again as "ruled-out" words.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .errors import Errors
 _BIGRAM = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier that mixes two token hashes into one
 _SKILL_MARK = np.uint64(0x5EED5EED5EED5EED)  # the token id of the shared skill marker
 _PRAISED = np.uint64(0xC0FFEE15C0FFEE15)  # mixed into a token's hash: the same word in a sentence of praise
+_RULED_OUT = np.uint64(0xD15C0DE5D15C0DE5)  # ... in a sentence that rules a reason out
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:['/][a-z0-9]+)*")
@@ -62,6 +64,12 @@ def is_praise(sentence: str, praise: tuple[str, ...], criticism: tuple[str, ...]
     return _cues(praise).found_in(words, joined) and not _cues(criticism).found_in(words, joined)
 
 
+def rules_out(sentence: str, ruled_out: tuple[str, ...]) -> bool:
+    """Whether a sentence rules a reason out ("X was not the issue"; ``data/praise.json``)."""
+    words = _WORD.findall(sentence.lower())
+    return _cues(ruled_out).found_in(words, " " + " ".join(words) + " ")
+
+
 def _lexicon_keys(entries) -> dict[int, np.ndarray]:
     """Token-hash keys of 1- to 3-token lexicon entries (mixed like bigrams)."""
     import spacy
@@ -95,6 +103,8 @@ class NgramCounter(BaseEstimator):
         :mod:`jobfeedback.mentions` finds skills with); ``()`` adds no marker.
     praise_marks : bool
         Count the words of a sentence of pure praise a second time, as praised words.
+    ruled_out_marks : bool
+        Count the words of a sentence that rules a reason out a second time, as ruled-out words.
 
     Attributes
     ----------
@@ -103,13 +113,16 @@ class NgramCounter(BaseEstimator):
     praise_cues_, criticism_cues_ : tuple of str or None
         The praise and criticism/contrast cues of ``data/praise.json`` (set by :meth:`fit`;
         None without praise marks).
+    ruled_out_cues_ : tuple of str or None
+        The ruled-out cues of ``data/praise.json`` (None without ruled-out marks).
     """
 
-    def __init__(self, n_features=2**18, ngram_range=(1, 2), skills=None, praise_marks=True):
+    def __init__(self, n_features=2**18, ngram_range=(1, 2), skills=None, praise_marks=True, ruled_out_marks=True):
         self.n_features = n_features
         self.ngram_range = ngram_range
         self.skills = skills
         self.praise_marks = praise_marks
+        self.ruled_out_marks = ruled_out_marks
 
     def fit(self, parsed=None, y=None):
         """Read the skill names into hash keys; the texts are not needed."""
@@ -121,14 +134,23 @@ class NgramCounter(BaseEstimator):
 
             skills = default_lexicon().model_entries
         self.skill_keys_ = _lexicon_keys(skills)
-        self.praise_cues_ = self.criticism_cues_ = None
-        if self.praise_marks:
-            from ._resources import load_json
+        from ._resources import load_json
 
+        self.praise_cues_ = self.criticism_cues_ = self.ruled_out_cues_ = None
+        if self.praise_marks:
             cues = load_json("praise.json")
             self.praise_cues_ = tuple(cues["praise"])
             self.criticism_cues_ = tuple(cues["criticism"])
+        if self.ruled_out_marks:
+            self.ruled_out_cues_ = tuple(load_json("praise.json")["ruled_out"])
         return self
+
+    def ruled_out_sentences(self, parsed) -> np.ndarray:
+        """Return, for every sentence of ``parsed`` in order, whether it rules a reason out."""
+        cues = getattr(self, "ruled_out_cues_", None)
+        if cues is None:
+            return np.zeros(sum(len(p.segments) for p in parsed), dtype=bool)
+        return np.array([rules_out(seg.clean, cues) for p in parsed for seg in p.segments], dtype=bool)
 
     def praise_sentences(self, parsed) -> np.ndarray:
         """Return, for every sentence of ``parsed`` in order, whether it is pure praise."""
@@ -158,6 +180,11 @@ class NgramCounter(BaseEstimator):
             in_praise = praised[sent]
             rows.append(sent[in_praise])
             cols.append((ids[in_praise] ^ _PRAISED) % modulus)
+        ruled_out = self.ruled_out_sentences(parsed)
+        if ruled_out.any() and len(ids):
+            in_ruled_out = ruled_out[sent]
+            rows.append(sent[in_ruled_out])
+            cols.append((ids[in_ruled_out] ^ _RULED_OUT) % modulus)
         if self.ngram_range[1] >= 2 and len(ids) > 1:
             same = sent[1:] == sent[:-1]
             with np.errstate(over="ignore"):

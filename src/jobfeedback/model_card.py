@@ -54,6 +54,7 @@ def render_model_card(meta: dict) -> str:
         tone_polarity=params.get("tone_polarity", 0.0),
         levels=params["levels"],
         praise_marks="on" if params.get("praise_marks", False) else "off",
+        ruled_out_marks="on" if params.get("ruled_out_marks", False) else "off",
         thresholds=", ".join(f"{t} {v:.3f}" for t, v in meta["thresholds"].items()),
         data_sha=str(data.get("sha256", ""))[:12],
         n_fit=data.get("n_fit", "?"),
