@@ -132,11 +132,6 @@ def summarize(recs, pred, tones_pred):
     return rep
 
 
-def parse_with_original(recs):
-    """Parse the records' texts, keeping each text before masking (``ParsedText.text``)."""
-    return parse_texts([r["text"] for r in recs])
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--approaches", default="text,sentence,both,tfidf")
@@ -147,8 +142,8 @@ def main() -> int:
     records = load_dataset()
     fit_recs = split(records, "train", "dev")
     held = {"realmix": split(records, "realmix"), "real dev": load_real(), "test": split(records, "test")}
-    fit_parsed = parse_with_original(fit_recs)
-    held_parsed = {k: parse_with_original(v) for k, v in held.items() if v}
+    fit_parsed = parse_texts([r["text"] for r in fit_recs])
+    held_parsed = {k: parse_texts([r["text"] for r in v]) for k, v in held.items() if v}
     groups = np.array([writing_pass(r) for r in fit_recs])
     results = {}
     for name in args.approaches.split(","):

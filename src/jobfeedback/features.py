@@ -57,17 +57,10 @@ def _cues(entries: tuple[str, ...]) -> _Cues:
     return _Cues(entries)
 
 
-def is_praise(sentence: str, praise: tuple[str, ...], criticism: tuple[str, ...]) -> bool:
-    """Whether a sentence has a praise cue and no criticism or contrast cue (``data/praise.json``)."""
+def _words(sentence: str) -> tuple[list[str], str]:
+    """A sentence's lowercase words, and the same joined with a space on each side (for phrases)."""
     words = _WORD.findall(sentence.lower())
-    joined = " " + " ".join(words) + " "
-    return _cues(praise).found_in(words, joined) and not _cues(criticism).found_in(words, joined)
-
-
-def rules_out(sentence: str, ruled_out: tuple[str, ...]) -> bool:
-    """Whether a sentence rules a reason out ("X was not the issue"; ``data/praise.json``)."""
-    words = _WORD.findall(sentence.lower())
-    return _cues(ruled_out).found_in(words, " " + " ".join(words) + " ")
+    return words, " " + " ".join(words) + " "
 
 
 def _lexicon_keys(entries) -> dict[int, np.ndarray]:
@@ -134,30 +127,43 @@ class NgramCounter(BaseEstimator):
 
             skills = default_lexicon().model_entries
         self.skill_keys_ = _lexicon_keys(skills)
-        from ._resources import load_json
-
         self.praise_cues_ = self.criticism_cues_ = self.ruled_out_cues_ = None
-        if self.praise_marks:
+        if self.praise_marks or self.ruled_out_marks:
+            from ._resources import load_json
+
             cues = load_json("praise.json")
-            self.praise_cues_ = tuple(cues["praise"])
-            self.criticism_cues_ = tuple(cues["criticism"])
-        if self.ruled_out_marks:
-            self.ruled_out_cues_ = tuple(load_json("praise.json")["ruled_out"])
+            if self.praise_marks:
+                self.praise_cues_, self.criticism_cues_ = tuple(cues["praise"]), tuple(cues["criticism"])
+            if self.ruled_out_marks:
+                self.ruled_out_cues_ = tuple(cues["ruled_out"])
         return self
+
+    def _marks(self, parsed) -> np.ndarray:
+        """(n_sentences, 2): whether each sentence of ``parsed`` is pure praise, and whether it
+        rules a reason out; each sentence's words are read once."""
+        praise, criticism = getattr(self, "praise_cues_", None), getattr(self, "criticism_cues_", None)
+        ruled_out = getattr(self, "ruled_out_cues_", None)
+        out = np.zeros((sum(len(p.segments) for p in parsed), 2), dtype=bool)
+        if praise is None and ruled_out is None:
+            return out
+        k = 0
+        for p in parsed:
+            for seg in p.segments:
+                words, joined = _words(seg.clean)
+                if praise is not None:
+                    out[k, 0] = _cues(praise).found_in(words, joined) and not _cues(criticism).found_in(words, joined)
+                if ruled_out is not None:
+                    out[k, 1] = _cues(ruled_out).found_in(words, joined)
+                k += 1
+        return out
 
     def ruled_out_sentences(self, parsed) -> np.ndarray:
         """Return, for every sentence of ``parsed`` in order, whether it rules a reason out."""
-        cues = getattr(self, "ruled_out_cues_", None)
-        if cues is None:
-            return np.zeros(sum(len(p.segments) for p in parsed), dtype=bool)
-        return np.array([rules_out(seg.clean, cues) for p in parsed for seg in p.segments], dtype=bool)
+        return self._marks(parsed)[:, 1]
 
     def praise_sentences(self, parsed) -> np.ndarray:
         """Return, for every sentence of ``parsed`` in order, whether it is pure praise."""
-        if getattr(self, "praise_cues_", None) is None:
-            return np.zeros(sum(len(p.segments) for p in parsed), dtype=bool)
-        praise, criticism = self.praise_cues_, self.criticism_cues_
-        return np.array([is_praise(seg.clean, praise, criticism) for p in parsed for seg in p.segments], dtype=bool)
+        return self._marks(parsed)[:, 0]
 
     def sentence_counts(self, parsed) -> tuple:
         """Return ``(counts, sentence_doc)``: a sparse row of n-gram counts per sentence of
@@ -175,16 +181,12 @@ class NgramCounter(BaseEstimator):
             ids, sent = self._with_skill_marks(ids, sent)
         modulus = np.uint64(self.n_features)
         rows, cols = [sent], [ids % modulus]
-        praised = self.praise_sentences(parsed)
-        if praised.any() and len(ids):
-            in_praise = praised[sent]
-            rows.append(sent[in_praise])
-            cols.append((ids[in_praise] ^ _PRAISED) % modulus)
-        ruled_out = self.ruled_out_sentences(parsed)
-        if ruled_out.any() and len(ids):
-            in_ruled_out = ruled_out[sent]
-            rows.append(sent[in_ruled_out])
-            cols.append((ids[in_ruled_out] ^ _RULED_OUT) % modulus)
+        # Words of marked sentences count again, their hash mixed with the mark's salt.
+        for marked, salt in zip(self._marks(parsed).T, (_PRAISED, _RULED_OUT), strict=True):
+            if marked.any() and len(ids):
+                in_marked = marked[sent]
+                rows.append(sent[in_marked])
+                cols.append((ids[in_marked] ^ salt) % modulus)
         if self.ngram_range[1] >= 2 and len(ids) > 1:
             same = sent[1:] == sent[:-1]
             with np.errstate(over="ignore"):
