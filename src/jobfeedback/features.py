@@ -40,16 +40,19 @@ class _Cues:
         self.stems = tuple(e[:-1] for e in single if e.endswith("*"))
         self.phrases = tuple(" " + e.rstrip("*") + ("" if e.endswith("*") else " ") for e in entries if " " in e)
         self.nt = "n't" in entries
+        self.substrings = tuple(" " + s for s in self.stems) + self.phrases
 
     def found_in(self, words: list[str], joined: str) -> bool:
-        """Whether any cue is among ``words`` (lowercase) or, for phrases, in ``joined``."""
+        """Whether any cue is among ``words`` (lowercase) or, for stems and phrases, in ``joined``.
+
+        ``joined`` has a space before and after every word, so a word starting with a stem
+        is `` stem`` in it, and a word ending in "n't" is ``n't `` in it.
+        """
         if not self.words.isdisjoint(words):
             return True
-        if self.stems and any(w.startswith(self.stems) for w in words):
+        if self.nt and "n't " in joined:
             return True
-        if self.nt and any(w.endswith("n't") for w in words):
-            return True
-        return any(p in joined for p in self.phrases)
+        return any(p in joined for p in self.substrings)
 
 
 @cache

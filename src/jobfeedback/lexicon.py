@@ -95,20 +95,22 @@ class SkillLexicon:
         index, longest = self._index, self._longest
         words = _WORDISH.findall(text)
         lower = [w.lower() for w in words]
+        # Only a word that starts a name can start a match: most words start none.
+        starts = [i for i, w in enumerate(lower) if w in longest]
         seen: dict[str, None] = {}
-        i = 0
-        while i < len(words):
-            top = longest.get(lower[i], 0)
-            for n in range(min(top, len(words) - i), 0, -1):
+        free = 0  # the first word not inside a name already found
+        for i in starts:
+            if i < free:
+                continue
+            for n in range(min(longest[lower[i]], len(words) - i), 0, -1):
                 name = index.get(tuple(lower[i : i + n]))
                 if name is None:
                     continue
                 if name in self.case_sensitive and words[i][0] != name[0]:
                     continue
                 seen.setdefault(name, None)
-                i += n - 1
+                free = i + n
                 break
-            i += 1
         return tuple(seen)
 
     def sha256(self) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from . import lexicon
 
@@ -16,7 +16,12 @@ def find_skills(text: str) -> tuple[str, ...]:
     "Word", ...), which count only when written with their capital letter. See
     :meth:`jobfeedback.lexicon.SkillLexicon.find`.
     """
-    return lexicon.default_lexicon().find(text)
+    return _find(lexicon.default_lexicon(), text)
+
+
+@lru_cache(maxsize=64)  # one analysis searches the same text or evidence several times
+def _find(lex: lexicon.SkillLexicon, text: str) -> tuple[str, ...]:
+    return lex.find(text)
 
 
 @cache
