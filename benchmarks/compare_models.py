@@ -17,7 +17,7 @@ model trained on rationales), ``both`` (the sentence + text stack, the shipped d
 ``tfidf`` (plain scikit-learn TF-IDF 1-2-grams + logistic regression, thresholds tuned on
 inner out-of-fold predictions), plus keyword rules. A model approach with the suffix
 ``-nopraise`` (``both-nopraise``) is the same model without praise marks, ``-noruled``
-without ruled-out marks. Results are also written as Markdown to
+without ruled-out marks, ``-noclause`` with praise marks read per sentence only (no clause praise). Results are also written as Markdown to
 ``benchmarks/results/compare_models.md``.
 """
 
@@ -112,11 +112,15 @@ class TfidfApproach:
 
 
 def make(name):
-    """``tfidf``, or a model's ``levels``; ``-nopraise`` / ``-noruled`` turn its praise / ruled-out marks off."""
+    """``tfidf``, or a model's ``levels``; ``-nopraise`` / ``-noruled`` / ``-noclause`` turn its praise / ruled-out / clause praise marks off."""
     if name == "tfidf":
         return TfidfApproach()
     levels, _, variant = name.partition("-")
-    off = {"nopraise": {"praise_marks": False}, "noruled": {"ruled_out_marks": False}}.get(variant, {})
+    off = {
+        "nopraise": {"praise_marks": False},
+        "noruled": {"ruled_out_marks": False},
+        "noclause": {"clause_praise": False},
+    }.get(variant, {})
     return ModelApproach(levels, **off)
 
 

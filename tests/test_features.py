@@ -78,3 +78,51 @@ def test_ruled_out_marks_add_words_only_to_sentences_that_rule_a_reason_out():
     plain, _ = NgramCounter(n_features=2**16, praise_marks=False, ruled_out_marks=False).fit().sentence_counts(parsed)
     extra = (marked - plain).toarray()
     assert extra[0].sum() >= 7 and extra[1].sum() == 0 and (extra >= 0).all()
+
+
+def _extra_counts(text: str, **off) -> np.ndarray:
+    """Per sentence, how many more counts clause praise adds to the praise marks alone."""
+    parsed = parse_texts([text])
+    marked, _ = NgramCounter(n_features=2**16).fit().sentence_counts(parsed)
+    plain, _ = NgramCounter(n_features=2**16, clause_praise=False).fit().sentence_counts(parsed)
+    return (marked - plain).toarray().sum(axis=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "praised_clauses"),
+    [
+        ("Your SQL was great, but your Python was weak.", [True, False]),
+        ("Great technical depth on Kubernetes; however, you were dismissive of the QA team.", [True, False]),
+        ("Your Python was weak, but your SQL was excellent.", [False, True]),
+        ("You were great, but you lacked management experience.", [True, False]),
+        ("Your SQL was weak but not bad.", [False, False]),
+        ("We had strong candidates, but not enough headcount.", [True, False]),
+    ],
+)
+def test_clause_praise_reads_each_side_of_a_contrast(text, praised_clauses):
+    counter = NgramCounter().fit()
+    marks, clauses = counter._read_marks(parse_texts([text]))
+    assert not marks[0, 0]  # the sentence as a whole is not pure praise
+    assert clauses == {0: praised_clauses}
+
+
+def test_clause_praise_marks_the_words_of_the_praised_clause_only():
+    text = "Your SQL was great, but your Python was weak."
+    parsed = parse_texts([text])
+    counter = NgramCounter(n_features=2**16).fit()
+    marked, _ = counter.sentence_counts(parsed)
+    plain, _ = NgramCounter(n_features=2**16, clause_praise=False).fit().sentence_counts(parsed)
+    extra = (marked - plain).toarray()[0]
+    # "your sql <skill> was great ," are six tokens (a marker follows every skill name);
+    # the clause from "but" on adds nothing.
+    assert extra.sum() == 6 and (extra >= 0).all()
+    # A sentence without a contrast word is read as before.
+    assert _extra_counts("Your SQL was great.").tolist() == [0]
+    assert _extra_counts("Your SQL was weak.").tolist() == [0]
+
+
+def test_a_counter_fitted_before_clause_praise_reads_sentences_only():
+    counter = NgramCounter(n_features=2**16).fit()
+    del counter.clause_praise  # as unpickled from a model fitted before the parameter existed
+    marks, clauses = counter._read_marks(parse_texts(["Your SQL was great, but your Python was weak."]))
+    assert clauses == {} and not marks.any()

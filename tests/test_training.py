@@ -77,3 +77,17 @@ def test_model_card_says_whether_praise_marks_are_on(marks, says):
     meta = json.loads((default_model_dir() / "meta.json").read_text())
     meta["params"]["praise_marks"] = marks
     assert says in " ".join(render_model_card(meta).split())
+
+
+@pytest.mark.parametrize(
+    ("marks", "clause", "says"),
+    [(True, True, "clause praise (on)"), (True, False, "clause praise (off)"), (False, True, "clause praise (off)")],
+)
+def test_model_card_says_whether_clause_praise_is_on(marks, clause, says):
+    from jobfeedback.model_card import render_model_card
+    from jobfeedback.model_dir import default_model_dir
+
+    meta = json.loads((default_model_dir() / "meta.json").read_text())
+    meta["params"]["praise_marks"] = marks
+    meta["params"]["clause_praise"] = clause
+    assert says in " ".join(render_model_card(meta).split())

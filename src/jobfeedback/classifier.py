@@ -220,6 +220,9 @@ class FeedbackModel(BaseEstimator):
     ruled_out_marks : bool
         Count the words of sentences that rule a reason out ("it was nothing to do with your
         experience") a second time, as ruled-out words, so the reason is not found.
+    clause_praise : bool
+        With praise marks, read a sentence that a contrast word splits ("Your SQL was great,
+        but your Python was weak.") clause by clause, so the praised clause is marked too.
     tone_polarity : float
         Weight of two more inputs of the tone model, the text's TextBlob polarity and
         subjectivity (:func:`text_polarity`); 0 leaves them out. Chosen on the real-mix split,
@@ -263,6 +266,7 @@ class FeedbackModel(BaseEstimator):
         tone_polarity=3.0,
         praise_marks=True,
         ruled_out_marks=True,
+        clause_praise=True,
         cv=5,
         levels="both",
         random_state=0,
@@ -277,6 +281,7 @@ class FeedbackModel(BaseEstimator):
         self.tone_polarity = tone_polarity
         self.praise_marks = praise_marks
         self.ruled_out_marks = ruled_out_marks
+        self.clause_praise = clause_praise
         self.cv = cv
         self.levels = levels
         self.random_state = random_state
@@ -323,7 +328,12 @@ class FeedbackModel(BaseEstimator):
             raise ValueError(Errors.E104.format(n_tones=len(rationales), n=len(parsed)))
 
         self.counter_ = NgramCounter(
-            self.n_features, self.ngram_range, self.skills, self.praise_marks, self.ruled_out_marks
+            self.n_features,
+            self.ngram_range,
+            self.skills,
+            self.praise_marks,
+            self.ruled_out_marks,
+            getattr(self, "clause_praise", False),
         ).fit()
         S, sentence_doc = self.counter_.sentence_counts(parsed)
         D = self.counter_.doc_counts(S, sentence_doc, len(parsed))

@@ -66,6 +66,53 @@ def _words(sentence: str) -> tuple[list[str], str]:
     return words, " " + " ".join(words) + " "
 
 
+_CONTRAST = frozenset(("but", "however", "although", "though", "while", "whereas", "yet"))
+"""Words that split a sentence into clauses for clause praise (each starts a clause)."""
+
+
+@cache
+def _contrast_ids() -> np.ndarray:
+    from spacy.strings import hash_string
+
+    return np.array(sorted(hash_string(w) for w in _CONTRAST), dtype=np.uint64)
+
+
+def _clause_praise(words: list[str], praise: _Cues, criticism: _Cues) -> list[bool]:
+    """Whether each clause of a sentence's words (split before every contrast word) is pure
+    praise: a praise cue, and no criticism cue other than the contrast word that opens it."""
+    clauses: list[list[str]] = [[]]
+    for w in words:
+        if w in _CONTRAST:
+            clauses.append([])
+        else:
+            clauses[-1].append(w)
+    flags = []
+    for clause in clauses:
+        joined = " " + " ".join(clause) + " "
+        flags.append(bool(clause) and praise.found_in(clause, joined) and not criticism.found_in(clause, joined))
+    return flags
+
+
+def _praised_clause_tokens(ids: np.ndarray, sent: np.ndarray, clauses: dict[int, list[bool]]) -> np.ndarray:
+    """Token mask: the tokens of the clauses of pure praise of the sentences in ``clauses``.
+
+    A sentence's tokens are split into clauses before every contrast word, as its words
+    were; if the two splits disagree (a tokenizer corner case) the sentence is left unmarked.
+    """
+    out = np.zeros(len(ids), dtype=bool)
+    contrast = np.isin(ids, _contrast_ids())
+    bounds = np.searchsorted(sent, np.array(sorted(clauses)), side="left")
+    ends = np.searchsorted(sent, np.array(sorted(clauses)), side="right")
+    for k, lo, hi in zip(sorted(clauses), bounds.tolist(), ends.tolist(), strict=True):
+        flags = clauses[k]
+        if hi == lo:
+            continue
+        clause_of = np.cumsum(contrast[lo:hi])
+        if int(clause_of[-1]) + 1 == len(flags):
+            out[lo:hi] = np.asarray(flags)[clause_of]
+    return out
+
+
 def _lexicon_keys(entries) -> dict[int, np.ndarray]:
     """Token-hash keys of 1- to 3-token lexicon entries (mixed like bigrams)."""
     import spacy
@@ -99,6 +146,10 @@ class NgramCounter(BaseEstimator):
         :mod:`jobfeedback.mentions` finds skills with); ``()`` adds no marker.
     praise_marks : bool
         Count the words of a sentence of pure praise a second time, as praised words.
+    clause_praise : bool
+        With praise marks, also read a sentence that a contrast word ("but", "however",
+        "although"...) splits clause by clause: the words of a clause of pure praise count
+        as praised words ("Your SQL was great, but your Python was weak.": SQL is praised).
     ruled_out_marks : bool
         Count the words of a sentence that rules a reason out a second time, as ruled-out words.
 
@@ -113,12 +164,21 @@ class NgramCounter(BaseEstimator):
         The ruled-out cues of ``data/praise.json`` (None without ruled-out marks).
     """
 
-    def __init__(self, n_features=2**18, ngram_range=(1, 2), skills=None, praise_marks=True, ruled_out_marks=True):
+    def __init__(
+        self,
+        n_features=2**18,
+        ngram_range=(1, 2),
+        skills=None,
+        praise_marks=True,
+        ruled_out_marks=True,
+        clause_praise=True,
+    ):
         self.n_features = n_features
         self.ngram_range = ngram_range
         self.skills = skills
         self.praise_marks = praise_marks
         self.ruled_out_marks = ruled_out_marks
+        self.clause_praise = clause_praise
 
     def fit(self, parsed=None, y=None):
         """Read the skill names into hash keys; the texts are not needed."""
@@ -144,21 +204,30 @@ class NgramCounter(BaseEstimator):
     def _marks(self, parsed) -> np.ndarray:
         """(n_sentences, 2): whether each sentence of ``parsed`` is pure praise, and whether it
         rules a reason out; each sentence's words are read once."""
+        return self._read_marks(parsed)[0]
+
+    def _read_marks(self, parsed) -> tuple[np.ndarray, dict[int, list[bool]]]:
+        """The sentence marks of :meth:`_marks`, and for each sentence a contrast word splits
+        (with clause praise on) whether each of its clauses is pure praise."""
         praise, criticism = getattr(self, "praise_cues_", None), getattr(self, "criticism_cues_", None)
         ruled_out = getattr(self, "ruled_out_cues_", None)
+        by_clause = praise is not None and getattr(self, "clause_praise", False)
         out = np.zeros((sum(len(p.segments) for p in parsed), 2), dtype=bool)
+        clauses: dict[int, list[bool]] = {}
         if praise is None and ruled_out is None:
-            return out
+            return out, clauses
         k = 0
         for p in parsed:
             for seg in p.segments:
                 words, joined = _words(seg.clean)
                 if praise is not None:
                     out[k, 0] = _cues(praise).found_in(words, joined) and not _cues(criticism).found_in(words, joined)
+                    if by_clause and not out[k, 0] and not _CONTRAST.isdisjoint(words):
+                        clauses[k] = _clause_praise(words, _cues(praise), _cues(criticism))
                 if ruled_out is not None:
                     out[k, 1] = _cues(ruled_out).found_in(words, joined)
                 k += 1
-        return out
+        return out, clauses
 
     def ruled_out_sentences(self, parsed) -> np.ndarray:
         """Return, for every sentence of ``parsed`` in order, whether it rules a reason out."""
@@ -185,9 +254,14 @@ class NgramCounter(BaseEstimator):
         modulus = np.uint64(self.n_features)
         rows, cols = [sent], [ids % modulus]
         # Words of marked sentences count again, their hash mixed with the mark's salt.
-        for marked, salt in zip(self._marks(parsed).T, (_PRAISED, _RULED_OUT), strict=True):
-            if marked.any() and len(ids):
-                in_marked = marked[sent]
+        marks, clauses = self._read_marks(parsed)
+        for column, salt in ((0, _PRAISED), (1, _RULED_OUT)):
+            if not len(ids):
+                break
+            in_marked = marks[:, column][sent]
+            if column == 0 and clauses:
+                in_marked = in_marked | _praised_clause_tokens(ids, sent, clauses)
+            if in_marked.any():
                 rows.append(sent[in_marked])
                 cols.append((ids[in_marked] ^ salt) % modulus)
         if self.ngram_range[1] >= 2 and len(ids) > 1:

@@ -55,6 +55,7 @@ def render_model_card(meta: dict) -> str:
         levels=params["levels"],
         praise_marks="on" if params.get("praise_marks", False) else "off",
         ruled_out_marks="on" if params.get("ruled_out_marks", False) else "off",
+        clause_praise="on" if params.get("praise_marks", False) and params.get("clause_praise", False) else "off",
         thresholds=", ".join(f"{t} {v:.3f}" for t, v in meta["thresholds"].items()),
         data_sha=str(data.get("sha256", ""))[:12],
         n_fit=data.get("n_fit", "?"),
