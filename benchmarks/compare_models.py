@@ -17,7 +17,8 @@ model trained on rationales), ``both`` (the sentence + text stack, the shipped d
 ``tfidf`` (plain scikit-learn TF-IDF 1-2-grams + logistic regression, thresholds tuned on
 inner out-of-fold predictions), plus keyword rules. A model approach with the suffix
 ``-nopraise`` (``both-nopraise``) is the same model without praise marks, ``-noruled``
-without ruled-out marks, ``-noclause`` with praise marks read per sentence only (no clause praise). Results are also written as Markdown to
+without ruled-out marks, ``-noclause`` with praise marks read per sentence only (no clause praise), ``-sentpraise``
+with the sentence praise input of the tone model (off by default). Results are also written as Markdown to
 ``benchmarks/results/compare_models.md``.
 """
 
@@ -112,7 +113,7 @@ class TfidfApproach:
 
 
 def make(name):
-    """``tfidf``, or a model's ``levels``; ``-nopraise`` / ``-noruled`` / ``-noclause`` turn its praise / ruled-out / clause praise marks off."""
+    """``tfidf``, or a model's ``levels``; ``-nopraise`` / ``-noruled`` / ``-noclause`` turn its praise / ruled-out / clause praise marks off, ``-sentpraise`` turns the sentence praise input on."""
     if name == "tfidf":
         return TfidfApproach()
     levels, _, variant = name.partition("-")
@@ -120,6 +121,7 @@ def make(name):
         "nopraise": {"praise_marks": False},
         "noruled": {"ruled_out_marks": False},
         "noclause": {"clause_praise": False},
+        "sentpraise": {"sentence_praise": 1.0},
     }.get(variant, {})
     return ModelApproach(levels, **off)
 

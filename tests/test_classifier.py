@@ -201,3 +201,37 @@ def test_analysis_reuses_the_models_polarity_when_typography_needs_no_folding(mo
     a = Analyzer(tiny_model())
     a.analyze_many(["Hi Jo,\nYour SQL was weak.\n\nBest,\nAl", "Your SQL wasn\u2019t strong."])
     assert calls == ["Your SQL wasn\u2019t strong."]
+
+
+def test_praise_targets_label_cued_sentences_of_praising_texts():
+    from jobfeedback.classifier import _praise_targets
+    from jobfeedback.features import NgramCounter
+    from jobfeedback.sentences import parse_texts
+
+    texts = [
+        "You were brilliant. We hired someone else.",  # positive: the cued sentence is praise
+        "Great energy. Your Excel skills were weak.",  # mixed
+        "Thank you for applying. We hired someone else.",  # neutral: no sentence is praise
+        "We are delighted to offer you the job.",  # positive, one sentence without a cue
+    ]
+    parsed = parse_texts(texts)
+    counter = NgramCounter(n_features=2**12).fit()
+    _, sentence_doc = counter.sentence_counts(parsed)
+    y, w = _praise_targets(parsed, ["positive", "mixed", "neutral", "positive"], sentence_doc, counter)
+    assert y[:, 0].tolist() == [1, 0, 1, 0, 0, 0, 1]
+    # The uncued sentences of praising texts are left out; every other sentence counts.
+    assert w[:, 0].tolist() == [1, 0, 1, 0, 1, 1, 1]
+
+
+def test_sentence_praise_is_one_more_tone_input_when_on():
+    from jobfeedback.sentences import parse_texts
+    from jobfeedback.training import fit_model
+
+    off = tiny_model()
+    assert off.praise_coef_ is None
+    on = fit_model(tiny_records(), {"n_features": 2**12, "cv": 3, "n_jobs": 1, "sentence_praise": 1.0})
+    assert on.praise_coef_ is not None and on.praise_coef_.shape == (2**12, 1)
+    assert on.tone_.coef_.shape[1] == off.tone_.coef_.shape[1] + 1
+    texts = ["You were brilliant. We hired someone else.", "The role has been cancelled."]
+    probs = on.predict_parsed(parse_texts(texts)).tone_probs
+    assert probs.shape == (2, len(on.tones_)) and np.allclose(probs.sum(axis=1), 1.0)
