@@ -200,15 +200,12 @@ def _praise_targets(parsed, tones, sentence_doc, counter) -> tuple[np.ndarray, n
     """Sentence labels and weights for the sentence praise model, from the texts' tones.
 
     No sentence of a neutral or negative text praises the candidate (negatives). A text
-    labeled positive or mixed praises them somewhere: its sentences (or clauses) with a
-    praise cue (:meth:`~jobfeedback.features.NgramCounter._read_marks`) are positives, and
-    so is the only sentence of a one-sentence text; its other sentences are left out
-    (weight 0), as nothing says which of them is the praise.
+    labeled positive or mixed praises them somewhere: its sentences (or clauses) of pure
+    praise (:meth:`~jobfeedback.features.NgramCounter._any_praise`) are positives, and so is
+    the only sentence of a one-sentence text; its other sentences are left out (weight 0),
+    as nothing says which of them is the praise.
     """
-    marks, clauses = counter._read_marks(parsed)
-    cue = marks[:, 0].copy()
-    for k, flags in clauses.items():
-        cue[k] = any(flags)
+    cue = counter._any_praise(parsed)
     praised_text = np.isin(np.asarray(tones, dtype=object), ["positive", "mixed"])[sentence_doc]
     n_segments = np.array([len(p.segments) for p in parsed])[sentence_doc]
     positive = praised_text & (cue | (n_segments == 1))

@@ -60,10 +60,15 @@ def _cues(entries: tuple[str, ...]) -> _Cues:
     return _Cues(entries)
 
 
+def _joined(words: list[str]) -> str:
+    """Words joined with a space on each side of every word (what :meth:`_Cues.found_in` reads)."""
+    return " " + " ".join(words) + " "
+
+
 def _words(sentence: str) -> tuple[list[str], str]:
-    """A sentence's lowercase words, and the same joined with a space on each side (for phrases)."""
+    """A sentence's lowercase words, and the same joined (:func:`_joined`, for phrases)."""
     words = _WORD.findall(sentence.lower())
-    return words, " " + " ".join(words) + " "
+    return words, _joined(words)
 
 
 _CONTRAST = frozenset(("but", "however", "although", "though", "while", "whereas", "yet"))
@@ -86,11 +91,10 @@ def _clause_praise(words: list[str], praise: _Cues, criticism: _Cues) -> list[bo
             clauses.append([])
         else:
             clauses[-1].append(w)
-    flags = []
-    for clause in clauses:
-        joined = " " + " ".join(clause) + " "
-        flags.append(bool(clause) and praise.found_in(clause, joined) and not criticism.found_in(clause, joined))
-    return flags
+    return [
+        bool(clause) and praise.found_in(clause, _joined(clause)) and not criticism.found_in(clause, _joined(clause))
+        for clause in clauses
+    ]
 
 
 def _praised_clause_tokens(ids: np.ndarray, sent: np.ndarray, clauses: dict[int, list[bool]]) -> np.ndarray:
@@ -101,9 +105,10 @@ def _praised_clause_tokens(ids: np.ndarray, sent: np.ndarray, clauses: dict[int,
     """
     out = np.zeros(len(ids), dtype=bool)
     contrast = np.isin(ids, _contrast_ids())
-    bounds = np.searchsorted(sent, np.array(sorted(clauses)), side="left")
-    ends = np.searchsorted(sent, np.array(sorted(clauses)), side="right")
-    for k, lo, hi in zip(sorted(clauses), bounds.tolist(), ends.tolist(), strict=True):
+    keys = sorted(clauses)
+    bounds = np.searchsorted(sent, keys, side="left").tolist()
+    ends = np.searchsorted(sent, keys, side="right").tolist()
+    for k, lo, hi in zip(keys, bounds, ends, strict=True):
         flags = clauses[k]
         if hi == lo:
             continue
@@ -228,6 +233,14 @@ class NgramCounter(BaseEstimator):
                     out[k, 1] = _cues(ruled_out).found_in(words, joined)
                 k += 1
         return out, clauses
+
+    def _any_praise(self, parsed) -> np.ndarray:
+        """For every sentence of ``parsed``, whether it or one of its clauses is pure praise."""
+        marks, clauses = self._read_marks(parsed)
+        praised = marks[:, 0].copy()
+        for k, flags in clauses.items():
+            praised[k] = any(flags)
+        return praised
 
     def ruled_out_sentences(self, parsed) -> np.ndarray:
         """Return, for every sentence of ``parsed`` in order, whether it rules a reason out."""
