@@ -143,9 +143,12 @@ def _make_tokenizer(module):
 
     The code below is TextBlob's (MIT licence), statement for statement, except that:
     literal substitutions use ``str.replace`` instead of ``re.sub`` (same result for
-    patterns without special characters), and the emoticon regex starts with a lookahead
-    on the characters an emoticon can start with, so positions that cannot match are
-    skipped at once (same matches, same groups, same alternation order).
+    patterns without special characters); a token with no punctuation at either end skips
+    the loops that peel punctuation off (they would do nothing); the sentence split
+    visits only the sentence enders, not every token (same sentences, see the comment
+    there); and the emoticon regex starts
+    with a lookahead on the characters an emoticon can start with, so positions that
+    cannot match are skipped at once (same matches, same groups, same alternation order).
     """
     import re
 
@@ -164,8 +167,9 @@ def _make_tokenizer(module):
     )
     linebreak = re.compile(r"\n{2,}")
     spaces = re.compile(r"\s+")
-    enders = ("...", ".", "!", "?", eos)
-    trailers = ("'", '"', "”", "’", "...", ".", "!", "?", ")", eos)
+    edge = frozenset(punctuation) | {"."}  # a token starting or ending with one of these may be peeled
+    enders = frozenset(("...", ".", "!", "?", eos))
+    closers = frozenset(("”", "’", "...", ".", "!", "?", ")", eos))  # TextBlob's trailers but the quotes ' and "
 
     def find_tokens(string):
         string = str(string)
@@ -185,6 +189,9 @@ def _make_tokenizer(module):
         tokens = []
         for t in token_re.findall(string + " "):
             if len(t) > 0:
+                if t[0] not in edge and t[-1] not in edge:  # no punctuation to peel: the loops below do nothing
+                    tokens.append(t)
+                    continue
                 tail = []
                 while t.startswith(punctuation) and t not in replace:
                     if t.startswith(punctuation):
@@ -211,18 +218,20 @@ def _make_tokenizer(module):
                 if t != "":
                     tokens.append(t)
                 tokens.extend(reversed(tail))
-        sentences, i, j = [[]], 0, 0
-        while j < len(tokens):
-            if tokens[j] in enders:
-                while j < len(tokens) and tokens[j] in trailers:
-                    if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
-                        break
-                    j += 1
-                sentences[-1].extend(t for t in tokens[i:j] if t != eos)
-                sentences.append([])
-                i = j
-            j += 1
-        sentences[-1].extend(tokens[i:j])
+        # A sentence ends after an ender and the trailers that follow it. In TextBlob's loop a
+        # quote always stops the trailers (it counts quotes in the sentence being built, which
+        # is still empty there), and the token after the trailers is not checked as an ender.
+        n = len(tokens)
+        sentences, i, checked_from = [], 0, 0
+        for j in [j for j, t in enumerate(tokens) if t in enders]:
+            if j < checked_from:
+                continue
+            k = j
+            while k < n and tokens[k] in closers:
+                k += 1
+            sentences.append([t for t in tokens[i:k] if t != eos])
+            i, checked_from = k, k + 1
+        sentences.append(tokens[i:])
         joined = (" ".join(s) for s in sentences if len(s) > 0)
         joined = (sarcasm.sub("(!)", s) if "(" in s else s for s in joined)
         return [emoticons.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s) for s in joined]
