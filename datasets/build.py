@@ -46,6 +46,39 @@ def _spans(text: str, substrings: list[str]) -> list[list[int]]:
     return out
 
 
+def _apply_fix(r: dict, fix: dict) -> None:
+    """Apply a reviewer's label fix, keeping the labels the writer gave in ``review_fix``.
+
+    A record already fixed in an earlier build keeps its first ``from`` (the writer's labels).
+    """
+    before = r.get("review_fix", {}).get("from") or {"themes": r["themes"], "tone": r["tone"]}
+    r["review_fix"] = {"from": before, "why": fix.get("why", "")}
+    r["themes"] = sorted(set(fix.get("themes", r["themes"])), key=THEMES.index)
+    r["tone"] = fix.get("tone", r["tone"])
+
+
+def _apply_later_fixes(records: list[dict]) -> int:
+    """Apply ``label_fixes.jsonl`` (later reviews of any record; one fix per line) and return
+    how many were applied. A fix that names an unknown id is an error."""
+    path = HERE / "label_fixes.jsonl"
+    if not path.exists():
+        return 0
+    by_id = {r["id"]: r for r in records}
+    n = 0
+    for line in open(path, encoding="utf-8"):
+        if not line.strip():
+            continue
+        fix = json.loads(line)
+        r = by_id.get(fix["id"])
+        if r is None:
+            raise SystemExit(f"label_fixes.jsonl: unknown id {fix['id']}")
+        if set(fix.get("themes", r["themes"])) != set(r["themes"]):
+            raise SystemExit(f"label_fixes.jsonl: {fix['id']}: theme fixes need rationales; fix the pass line")
+        _apply_fix(r, fix)
+        n += 1
+    return n
+
+
 def main() -> int:
     records = [json.loads(line) for line in open(HERE / "feedback.jsonl", encoding="utf-8") if line.strip()]
     records = [r for r in records if not r["id"].startswith(ROUND2_PREFIXES)]
@@ -65,9 +98,7 @@ def main() -> int:
         fix = review.get("fix")
         if fix:
             fixed += 1
-            r["review_fix"] = {"from": {"themes": r["themes"], "tone": r["tone"]}, "why": fix.get("why", "")}
-            r["themes"] = sorted(set(fix.get("themes", r["themes"])), key=THEMES.index)
-            r["tone"] = fix.get("tone", r["tone"])
+            _apply_fix(r, fix)
         r["kind"] = review.get("kind", "rejection")
         r["rationales"] = {t: _spans(r["text"], review.get("rationales", {}).get(t, [])) for t in r["themes"]}
     seen = {" ".join(r["text"].lower().split()) for r in records}
@@ -115,11 +146,13 @@ def main() -> int:
                 }
             )
             added += 1
+    later = _apply_later_fixes(records)
     with open(HERE / "feedback.jsonl", "w", encoding="utf-8") as f:
         for rec in records:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     print(f"round 1: {len(records) - added} records, {reviewed} reviewed, {fixed} label fixes")
     print(f"round 2: {added} records added; {len(problems)} lines left out")
+    print(f"later reviews: {later} label fixes (label_fixes.jsonl)")
     for p in problems[:50]:
         print("  ", p)
     return 0

@@ -120,3 +120,15 @@ def test_realmix_split_has_real_base_rates(records):
     neutral = sum(r["tone"] == "neutral" for r in realmix) / len(realmix)
     no_reason_or_competition = sum(not r["themes"] or "competition" in r["themes"] for r in realmix) / len(realmix)
     assert neutral >= 0.6 and no_reason_or_competition >= 0.6
+
+
+def test_review_fixes_keep_the_writers_labels(records):
+    # A fixed record keeps the labels its writer gave; a "from" equal to the labels now would
+    # mean the fix was recorded after it was applied (the writer's labels lost).
+    fixed = [r for r in records if "review_fix" in r]
+    assert len(fixed) >= 33
+    for r in fixed:
+        before = r["review_fix"]["from"]
+        assert before["tone"] in TONES and set(before["themes"]) <= set(THEMES)
+        assert (sorted(before["themes"]), before["tone"]) != (sorted(r["themes"]), r["tone"]), r["id"]
+        assert r["review_fix"]["why"], r["id"]
