@@ -19,11 +19,10 @@ from .language import detect_masked
 from .mentions import find_role
 from .model_dir import default_model_dir
 from .playbook import advise
-from .polarity import polarity_subjectivity
+from .polarity import folding_keeps_polarity, polarity_subjectivity
 from .results import Analysis, Sentiment, ThemeHit
 from .sentences import parse_many
 from .taxonomy import THEMES
-from .typography import normalize_typography
 
 logger = logging.getLogger("jobfeedback")
 
@@ -276,8 +275,8 @@ class Analyzer:
 
         for k, (i, analysed, masked, truncated) in enumerate(work):
             # The model read the polarity of the text with its typography folded; when folding
-            # changes nothing, that is TextBlob's value on the text itself.
-            if normalize_typography(analysed)[0] is analysed:
+            # cannot change it, that is TextBlob's value on the text itself.
+            if folding_keeps_polarity(analysed):
                 polarity, subjectivity = (float(v) for v in output.polarity[k])
             else:
                 polarity, subjectivity = polarity_subjectivity(analysed)

@@ -40,7 +40,19 @@ class _Cues:
         self.stems = tuple(e[:-1] for e in single if e.endswith("*"))
         self.phrases = tuple(" " + e.rstrip("*") + ("" if e.endswith("*") else " ") for e in entries if " " in e)
         self.nt = "n't" in entries
-        self.substrings = tuple(" " + s for s in self.stems) + self.phrases
+        # A phrase is looked for only when its first word is among the words (the first word
+        # of " wasn't the " must be the word "wasn't"); a phrase whose first word is not one
+        # word as _words reads words is always looked for.
+        by_first: dict[str, list[str]] = {}
+        always = [" " + s for s in self.stems]
+        for phrase in self.phrases:
+            first = phrase.split()[0]
+            if _WORD.fullmatch(first):
+                by_first.setdefault(first, []).append(phrase)
+            else:
+                always.append(phrase)
+        self.by_first = {w: tuple(ps) for w, ps in by_first.items()}
+        self.always = tuple(always)
 
     def found_in(self, words: list[str], joined: str) -> bool:
         """Whether any cue is among ``words`` (lowercase) or, for stems and phrases, in ``joined``.
@@ -52,7 +64,9 @@ class _Cues:
             return True
         if self.nt and "n't " in joined:
             return True
-        return any(p in joined for p in self.substrings)
+        if any(p in joined for p in self.always):
+            return True
+        return any(p in joined for w in self.by_first.keys() & set(words) for p in self.by_first[w])
 
 
 @cache

@@ -32,9 +32,13 @@ def _mentions() -> dict:
 
 
 def _cue_pattern(cues) -> re.Pattern:
-    # A cue matches from the start of a word; its end is free ("rambl" -> "rambling").
-    alternatives = sorted((re.escape(c.strip()).replace("'", "['\u2019]") for c in cues), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+    # A cue matches from the start of a word; its end is free ("rambl" -> "rambling"). The
+    # lookahead on the characters a cue can start with rejects most positions at once
+    # (same matches; about twice as fast).
+    cues = [c.strip() for c in cues]
+    alternatives = sorted((re.escape(c).replace("'", "['\u2019]") for c in cues), key=len, reverse=True)
+    firsts = "".join(sorted({re.escape(c[0]) for c in cues}))
+    return re.compile(r"(?<!\w)(?=[" + firsts + "])(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
 
 @cache

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import sys
 from functools import cache
 
@@ -267,3 +268,56 @@ def polarity_subjectivity(text: str) -> tuple[float, float]:
 
     score = _analyser()(words_only_in_long_runs(text, MAX_RUN + 1, max_run=MAX_RUN))
     return float(score[0]), float(score[1])
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63")
+
+
+@cache
+def _hyphen_neighbours() -> tuple[frozenset, frozenset] | None:
+    """The characters before and after "-" in TextBlob's emoticons (":-)" gives ":" and ")"),
+    or None if an emoticon starts or ends with "-"."""
+    _analyser()
+    forms = [f for fs in sys.modules["jobfeedback._textblob_text"].EMOTICONS.values() for f in fs]
+    if any(f.startswith("-") or f.endswith("-") for f in forms):
+        return None
+    before = frozenset(f[i - 1] for f in forms for i, c in enumerate(f) if c == "-")
+    after = frozenset(f[i + 1] for f in forms for i, c in enumerate(f) if c == "-")
+    return before, after
+
+
+def _lone_dash_reads_as_hyphen(text: str, i: int) -> bool:
+    # A lone dash reads as a lone hyphen unless TextBlob could join the hyphen into an
+    # emoticon with its neighbours (it allows a space between the characters: ": - )").
+    if (i > 0 and not text[i - 1].isspace()) or (i < len(text) - 1 and not text[i + 1].isspace()):
+        return False
+    neighbours = _hyphen_neighbours()
+    if neighbours is None:
+        return False
+    left, right = text[:i].rstrip(), text[i + 1 :].lstrip()
+    return not (left and right and left[-1] in neighbours[0] and right[0] in neighbours[1])
+
+
+def folding_keeps_polarity(text: str) -> bool:
+    """Whether TextBlob gives ``text`` the values it gives ``text`` with its typography folded.
+
+    True when folding (:func:`jobfeedback.typography.normalize_typography`) changes only
+    space characters, which TextBlob's tokenizer reads as any whitespace, and dashes with
+    whitespace or an edge of the text on both sides that cannot be part of an emoticon:
+    TextBlob reads such a dash and a lone hyphen alike (neither is in its lexicon; neither
+    negates, modifies or is long enough to end a modifier). False for any other change,
+    such as a curly apostrophe. The analyser then reports the polarity the model read
+    instead of computing it twice.
+    """
+    from .typography import normalize_typography
+
+    if normalize_typography(text)[0] is text:
+        return True
+    for m in _NON_ASCII.finditer(text):
+        c = m.group()
+        if c.isspace() or (c in _DASHES and _lone_dash_reads_as_hyphen(text, m.start())):
+            continue
+        if normalize_typography(c)[0] != c:
+            return False
+    return True

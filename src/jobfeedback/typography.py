@@ -39,6 +39,7 @@ def _fold_char(c: str) -> str:
     return "".join(_TYPOGRAPHY.get(f, f) for f in folded)
 
 
+@lru_cache(maxsize=1024)  # one analysis folds the same text in several stages; batches are 256 texts
 def normalize_typography(text: str) -> tuple[str, np.ndarray | None]:
     """Fold typography that should not change a reading: quotes, dashes, spaces, widths, ligatures.
 
@@ -46,7 +47,8 @@ def normalize_typography(text: str) -> tuple[str, np.ndarray | None]:
     ``'`` or ``"``, dashes and the minus sign ``-``, every space character a space, and
     zero-width characters and soft hyphens are deleted. Characters are folded one at a
     time (combining sequences are not composed), so each folded character comes from
-    exactly one original character.
+    exactly one original character. Results are cached (the last 1,024 texts), so the
+    returned origin map is read-only.
 
     Parameters
     ----------
@@ -77,7 +79,9 @@ def normalize_typography(text: str) -> tuple[str, np.ndarray | None]:
 
     width = {c: len(_fold_char(c)) if ord(c) in table else 1 for c in set(text)}
     lengths = np.fromiter(map(width.__getitem__, text), dtype=np.int64, count=len(text))
-    return folded, np.repeat(np.arange(len(text), dtype=np.int64), lengths)
+    origin = np.repeat(np.arange(len(text), dtype=np.int64), lengths)
+    origin.flags.writeable = False  # shared by every caller of the cache
+    return folded, origin
 
 
 MAX_RUN = 50
