@@ -41,10 +41,18 @@ def _cue_pattern(cues) -> re.Pattern:
     return re.compile(r"(?<!\w)(?=[" + firsts + "])(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
 
+def _needles(cues) -> tuple[str, ...] | None:
+    """Lowercase text that every match of a cue contains (the cue up to any apostrophe), or
+    None when a cue is not ASCII (then lowercasing is not case-insensitive matching)."""
+    if not all(c.isascii() for c in cues):
+        return None
+    return tuple(c.strip().lower().split("'")[0] for c in cues)
+
+
 @cache
-def _aspect_patterns(theme: str) -> tuple[tuple[str, re.Pattern], ...]:
+def _aspect_patterns(theme: str) -> tuple[tuple[str, re.Pattern, tuple[str, ...] | None], ...]:
     aspects = _mentions()["aspects"].get(theme, {})
-    return tuple((aspect, _cue_pattern(entry["cues"])) for aspect, entry in aspects.items())
+    return tuple((aspect, _cue_pattern(entry["cues"]), _needles(entry["cues"])) for aspect, entry in aspects.items())
 
 
 def aspect_label(theme: str, aspect: str) -> str:
@@ -61,7 +69,11 @@ def find_aspects(text: str, theme: str) -> tuple[str, ...]:
     search to what the theme was found in.
     """
     found = []
-    for aspect, pattern in _aspect_patterns(theme):
+    # In ASCII text a cue can match only where its lowercase text is: a cheap test first.
+    lower = text.lower() if text.isascii() else None
+    for aspect, pattern, needles in _aspect_patterns(theme):
+        if lower is not None and needles is not None and not any(n in lower for n in needles):
+            continue
         m = pattern.search(text)
         if m:
             found.append((m.start(), aspect))
