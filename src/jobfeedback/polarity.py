@@ -63,7 +63,8 @@ def _analyser():
 
         def assessments(self, words=None, negation=True):
             # TextBlob's Sentiment.assessments, statement for statement, reading the lexicon
-            # as a plain dict: its lazydict wrapper costs a Python call per word looked up.
+            # as a plain dict (its lazydict wrapper costs a Python call per word looked up),
+            # and skipping at once the words for which no branch below would do anything.
             if words is None:
                 words = []
             lexicon, labeler = self._plain, self.labeler
@@ -71,10 +72,14 @@ def _analyser():
             a = []
             m = None
             n = None
+            plain_negations = frozenset(negations)
             for w, pos in words:
                 if w is None:
                     continue
                 entry = lexicon.get(w)
+                if entry is None and n is None and m is None and w.isalpha() and w not in plain_negations:
+                    continue  # an unknown plain word with no negation or modifier pending: no branch acts
+
                 if entry is not None and pos in entry:
                     p, s, i = entry[pos]
                     if m is None:
