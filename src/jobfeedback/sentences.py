@@ -156,10 +156,7 @@ def parse_many(
         from .language import detect_masked
 
         languages = [detect_masked(text) for text in masked_texts]
-    parsed = [
-        _parse_one(text, read, origin, doc, attrs, num_id, language)
-        for text, (read, origin), doc, language in zip(masked_texts, prepared, docs, languages, strict=True)
-    ]
+    parsed = _parse_batch(masked_texts, prepared, list(docs), attrs, num_id, languages)
     if originals is not None:
         parsed = [p if o == p.masked else replace(p, original=o) for p, o in zip(parsed, originals, strict=True)]
     _count_texts(len(masked_texts))
@@ -183,34 +180,49 @@ def _count_texts(n: int) -> None:
         _nlp.cache_clear()
 
 
-def _parse_one(text, read, origin, doc, attrs, num_id, language) -> ParsedText:
-    """Split one tokenized text into sentences and word ids (see :func:`parse_many`).
+def _parse_batch(texts, prepared, docs, attrs, num_id, languages) -> list[ParsedText]:
+    """Split tokenized texts into sentences and word ids (see :func:`parse_many`).
 
-    ``read`` is the text spaCy tokenized; ``origin`` maps its offsets to ``text`` (None: the same).
+    ``prepared`` holds, per text, the text spaCy tokenized and the map of its offsets to
+    the text (None: the same). The whole batch is read as one array, so the work per text
+    is a few slices, not a few dozen small array operations.
     """
     import numpy as np
 
-    if len(doc) == 0:
-        return _empty(text, language)
-    arr = doc.to_array(attrs)
+    n = len(texts)
+    arrays = [doc.to_array(attrs) if len(doc) else None for doc in docs]
+    lens = np.array([0 if a is None else len(a) for a in arrays], dtype=np.int64)
+    if not lens.sum():  # nothing to read
+        return [_empty(t, lang) for t, lang in zip(texts, languages, strict=True)]
+    arr = np.concatenate([a for a in arrays if a is not None])
+    token_doc = np.repeat(np.arange(n), lens)
     space = arr[:, 1].astype(bool)
-    words = np.flatnonzero(~space)
-    if len(words) == 0:
-        return _empty(text, language)
     idx, length = arr[:, 3].astype(np.int64), arr[:, 4].astype(np.int64)
-    newline = np.zeros(len(doc), dtype=np.int64)  # line breaks in each whitespace token
-    for i in np.flatnonzero(space):
-        newline[i] = read.count("\n", idx[i], idx[i] + length[i])
+    newline = np.zeros(len(arr), dtype=np.int64)  # line breaks in each whitespace token
+    blank = np.flatnonzero(space)
+    newline[blank] = [
+        prepared[d][0].count("\n", a, a + b)
+        for d, a, b in zip(token_doc[blank].tolist(), idx[blank].tolist(), length[blank].tolist(), strict=True)
+    ]
+    words = np.flatnonzero(~space)
+    if not len(words):  # only whitespace
+        return [_empty(t, lang) for t, lang in zip(texts, languages, strict=True)]
+    word_doc = token_doc[words]
+    words_per_doc = np.bincount(word_doc, minlength=n)
+    word_end = np.cumsum(words_per_doc)
+    doc_first_word = word_end - words_per_doc
     w = arr[words]
     word_ids, is_end, is_closing = w[:, 0], w[:, 5].astype(bool), w[:, 6].astype(bool)
     lines_before = np.cumsum(newline)[words]
-    # The previous word that is not a closing quote or bracket ends a sentence: "weak!" She...
+    # The previous word of the same text that is not a closing quote or bracket ends a
+    # sentence: "weak!" She...
     positions = np.arange(len(words))
     last_open = np.maximum.accumulate(np.where(is_closing, -1, positions))
+    last_open[last_open < doc_first_word[word_doc]] = -1  # none yet in this text
     previous = np.concatenate(([-1], last_open[:-1]))
     after_end = (previous >= 0) & is_end[np.maximum(previous, 0)]
     starts = after_end & ~is_end & ~is_closing
-    starts[0] = True
+    starts[doc_first_word[words_per_doc > 0]] = True
     # A line break ends a sentence, except inside a hard-wrapped paragraph: one break,
     # the line so far not ended, and the next line going on in lowercase.
     breaks = lines_before[1:] - lines_before[:-1]
@@ -221,19 +233,36 @@ def _parse_one(text, read, origin, doc, attrs, num_id, language) -> ParsedText:
     last = np.append(first[1:] - 1, len(words) - 1)
     # A sentence is kept if one of its words has a letter or digit (not bare punctuation).
     has_alnum = np.add.reduceat(w[:, 8].astype(np.int64), first) > 0
-    segments, keep_sentence = [], np.full(len(first), -1, dtype=np.int64)
     starts_at, ends_at = idx[words[first]], idx[words[last]] + length[words[last]]
-    # Offsets in the text given: the first and last original character behind each end.
-    orig_starts = (starts_at if origin is None else origin[starts_at]).tolist()
-    orig_ends = (ends_at if origin is None else origin[ends_at - 1] + 1).tolist()
-    starts_at, ends_at = starts_at.tolist(), ends_at.tolist()
-    for k in np.flatnonzero(has_alnum).tolist():
-        keep_sentence[k] = len(segments)
-        segments.append(Segment(orig_starts[k], orig_ends[k], " ".join(read[starts_at[k] : ends_at[k]].split())))
+    keep_sentence = np.full(len(first), -1, dtype=np.int64)
+    segments: list[list[Segment]] = [[] for _ in range(n)]
+    kept_sentences = np.flatnonzero(has_alnum)
+    for k, d, a, b in zip(
+        kept_sentences.tolist(),
+        word_doc[first[kept_sentences]].tolist(),
+        starts_at[kept_sentences].tolist(),
+        ends_at[kept_sentences].tolist(),
+        strict=True,
+    ):
+        read, origin = prepared[d]
+        keep_sentence[k] = len(segments[d])
+        # Offsets in the text given: the first and last original character behind each end.
+        start, end = (a, b) if origin is None else (int(origin[a]), int(origin[b - 1]) + 1)
+        segments[d].append(Segment(start, end, " ".join(read[a:b].split())))
     token_sentence = keep_sentence[sentence_of_word]
     kept = token_sentence >= 0
-    token_ids = np.where(w[:, 2].astype(bool), num_id, word_ids)[kept]
-    return ParsedText(text, tuple(segments), token_ids, token_sentence[kept], language)
+    token_ids = np.where(w[:, 2].astype(bool), num_id, word_ids)
+    out = []
+    for d in range(n):
+        if not words_per_doc[d]:
+            out.append(_empty(texts[d], languages[d]))
+            continue
+        span = slice(int(doc_first_word[d]), int(word_end[d]))
+        keep = kept[span]
+        out.append(
+            ParsedText(texts[d], tuple(segments[d]), token_ids[span][keep], token_sentence[span][keep], languages[d])
+        )
+    return out
 
 
 def _empty(text: str, language: str) -> ParsedText:
