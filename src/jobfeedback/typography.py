@@ -39,7 +39,6 @@ def _fold_char(c: str) -> str:
     return "".join(_TYPOGRAPHY.get(f, f) for f in folded)
 
 
-@lru_cache(maxsize=1024)  # one analysis folds the same text in several stages; batches are 256 texts
 def normalize_typography(text: str) -> tuple[str, np.ndarray | None]:
     """Fold typography that should not change a reading: quotes, dashes, spaces, widths, ligatures.
 
@@ -47,8 +46,9 @@ def normalize_typography(text: str) -> tuple[str, np.ndarray | None]:
     ``'`` or ``"``, dashes and the minus sign ``-``, every space character a space, and
     zero-width characters and soft hyphens are deleted. Characters are folded one at a
     time (combining sequences are not composed), so each folded character comes from
-    exactly one original character. Results are cached (the last 1,024 texts), so the
-    returned origin map is read-only.
+    exactly one original character. One analysis folds a text in several stages, so the
+    results for recent texts of up to :data:`CACHE_MAX_CHARS` characters are cached; the
+    returned origin map is therefore read-only.
 
     Parameters
     ----------
@@ -64,6 +64,21 @@ def normalize_typography(text: str) -> tuple[str, np.ndarray | None]:
     """
     if text.isascii():
         return text, None
+    folded, origin = _fold_cached(text) if len(text) <= CACHE_MAX_CHARS else _fold(text)
+    return (text if folded is None else folded), origin
+
+
+CACHE_MAX_CHARS = 20_000
+"""Texts up to this long have their folding cached (the last 512), which bounds the cache's memory."""
+
+
+@lru_cache(maxsize=512)  # a batch is 256 texts by default, read before and after masking
+def _fold_cached(text: str) -> tuple[str | None, np.ndarray | None]:
+    return _fold(text)
+
+
+def _fold(text: str) -> tuple[str | None, np.ndarray | None]:
+    """:func:`normalize_typography` of a non-ASCII text, with None for "nothing changes"."""
     table = {}
     for c in set(text):
         if not c.isascii():
@@ -71,7 +86,7 @@ def normalize_typography(text: str) -> tuple[str, np.ndarray | None]:
             if folded != c:
                 table[ord(c)] = folded
     if not table:
-        return text, None
+        return None, None
     folded = text.translate(table)
     if len(folded) == len(text) and all(len(r) == 1 for r in table.values()):
         return folded, None
