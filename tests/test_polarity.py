@@ -165,6 +165,8 @@ def test_folding_keeps_polarity_only_when_it_does(pieces, sep):
         ("didn\u2019t go well", False),  # a curly apostrophe changes TextBlob's reading
         ("state\u2013of\u2013the\u2013art", False),  # a dash inside a word
         ("nice : \u2013 ) ok", False),  # TextBlob would read ": - )" as an emoticon
+        ("nice :  \n \u2013   ) ok", False),  # the same, with longer blank runs between
+        (" \u2013 " * 500, True),  # many lone dashes
     ],
 )
 def test_folding_keeps_polarity_cases(text, keeps):

@@ -276,7 +276,6 @@ def polarity_subjectivity(text: str) -> tuple[float, float]:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63")
 
 
 @cache
@@ -300,8 +299,14 @@ def _lone_dash_reads_as_hyphen(text: str, i: int) -> bool:
     neighbours = _hyphen_neighbours()
     if neighbours is None:
         return False
-    left, right = text[:i].rstrip(), text[i + 1 :].lstrip()
-    return not (left and right and left[-1] in neighbours[0] and right[0] in neighbours[1])
+    # The nearest characters that are not whitespace on each side (walking, not slicing, so a
+    # text full of dashes stays linear: each blank run is walked from its two ends only).
+    left, right = i - 1, i + 1
+    while left >= 0 and text[left].isspace():
+        left -= 1
+    while right < len(text) and text[right].isspace():
+        right += 1
+    return not (left >= 0 and right < len(text) and text[left] in neighbours[0] and text[right] in neighbours[1])
 
 
 def folding_keeps_polarity(text: str) -> bool:
@@ -315,13 +320,13 @@ def folding_keeps_polarity(text: str) -> bool:
     such as a curly apostrophe. The analyser then reports the polarity the model read
     instead of computing it twice.
     """
-    from .typography import normalize_typography
+    from .typography import dashes, normalize_typography
 
     if normalize_typography(text)[0] is text:
         return True
     for m in _NON_ASCII.finditer(text):
         c = m.group()
-        if c.isspace() or (c in _DASHES and _lone_dash_reads_as_hyphen(text, m.start())):
+        if c.isspace() or (c in dashes() and _lone_dash_reads_as_hyphen(text, m.start())):
             continue
         if normalize_typography(c)[0] != c:
             return False

@@ -30,6 +30,12 @@ _TYPOGRAPHY = {
 }
 
 
+@lru_cache(maxsize=1)
+def dashes() -> frozenset:
+    """The characters folded to a hyphen: dashes and the minus sign."""
+    return frozenset(c for c, folded in _TYPOGRAPHY.items() if folded == "-")
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:
     folded = _TYPOGRAPHY.get(c)
